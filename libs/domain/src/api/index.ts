@@ -1,0 +1,5 @@
+export * from './meta.js';
+export * from './cluster.js';
+export * from './policy.js';
+export * from './work.js';
+export * from './well-known.js';

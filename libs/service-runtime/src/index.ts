@@ -1,0 +1,2 @@
+export * from './service-catalog.js';
+export * from './runtime-config.js';

@@ -1,0 +1,66 @@
+import { serviceDescriptor, type ServiceName } from './service-catalog.js';
+
+/**
+ * Configuration every service reads from its environment. The same variables drive `npm start`, docker-compose and
+ * the tests; README.md documents them.
+ */
+export interface RuntimeConfig {
+  readonly service: ServiceName;
+  /** NATS server(s), comma-separated. */
+  readonly natsUrl: string;
+  /** Postgres connection URL; the database is created when missing. */
+  readonly databaseUrl: string;
+  /** Names the JetStream stream, the subject prefix and the Postgres schemas, so stacks can share NATS and Postgres. */
+  readonly instance: string;
+  /** Local state: kubeconfigs, certificates, keys, NATS data when the launcher starts NATS. */
+  readonly stateDir: string;
+  /** Port of this process's HTTP endpoints (health, readiness, metrics). */
+  readonly httpPort: number;
+  /** Replicas of the JetStream stream (3 or 5 on a NATS cluster). */
+  readonly streamReplicas: number;
+  readonly logLevel: string;
+}
+
+export const defaultRuntimeEnv = {
+  NATS_URL: 'nats://127.0.0.1:4222',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/karmada',
+  KARMADA_INSTANCE: 'karmada',
+  KARMADA_STATE_DIR: '.karmada',
+  KARMADA_STREAM_REPLICAS: '1',
+  LOG_LEVEL: 'info',
+} as const;
+
+/** The environment variables a service reads (the docker-compose test checks the file against this list). */
+export const runtimeEnvNames = [...Object.keys(defaultRuntimeEnv), 'HTTP_PORT'] as const;
+
+export class ConfigError extends Error {}
+
+const instancePattern = /^[a-z][a-z0-9-]{0,39}$/;
+
+export function loadRuntimeConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const value = (name: keyof typeof defaultRuntimeEnv): string => env[name]?.trim() || defaultRuntimeEnv[name];
+  const instance = value('KARMADA_INSTANCE');
+  if (!instancePattern.test(instance)) {
+    throw new ConfigError(
+      `KARMADA_INSTANCE="${instance}" is not valid: use 1-40 lower-case letters, digits or '-', starting with a letter`,
+    );
+  }
+  return {
+    service,
+    natsUrl: value('NATS_URL'),
+    databaseUrl: value('DATABASE_URL'),
+    instance,
+    stateDir: value('KARMADA_STATE_DIR'),
+    httpPort: integer('HTTP_PORT', env.HTTP_PORT ?? String(serviceDescriptor(service).port), 0, 65535),
+    streamReplicas: integer('KARMADA_STREAM_REPLICAS', value('KARMADA_STREAM_REPLICAS'), 1, 5),
+    logLevel: value('LOG_LEVEL'),
+  };
+}
+
+function integer(name: string, raw: string, min: number, max: number): number {
+  const parsed = Number(raw);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new ConfigError(`${name}="${raw}" is not valid: expected an integer from ${min} to ${max}`);
+  }
+  return parsed;
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Runs a workspace tool or service: `node scripts/run-tool.mjs <tool> [args…]`.
+// It runs the built dist/main.js when that is at least as new as every source file, and otherwise the TypeScript
+// sources through swc-node, so a fresh clone works without a build and a built tree starts fast.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where a name lives: tools/<name> or apps/<name>. */
+export function packageDir(name) {
+  for (const parent of ['tools', 'apps']) {
+    const dir = join(root, parent, name);
+    if (existsSync(join(dir, 'package.json'))) return dir;
+  }
+  throw new Error(`no tool or app named "${name}" under tools/ or apps/`);
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The node arguments that run a package's entry point: built JavaScript when fresh, sources otherwise. */
+export function nodeArgsFor(dir, entry = 'main') {
+  const built = join(dir, 'dist', `${entry}.js`);
+  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(dir, 'src'))) return ['--enable-source-maps', built];
+  return [
+    '--import', new URL('./swc-register.mjs', import.meta.url).href,
+    '--conditions=@karmada-ts/source',
+    '--enable-source-maps',
+    join(dir, 'src', `${entry}.ts`),
+  ];
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [name, ...args] = process.argv.slice(2);
+  if (!name) {
+    console.error('usage: node scripts/run-tool.mjs <tool> [args…]');
+    process.exit(2);
+  }
+  const child = spawn(process.execPath, [...nodeArgsFor(packageDir(name)), ...args], {
+    stdio: 'inherit',
+    cwd: process.cwd(),
+    env: { SWC_NODE_PROJECT: join(root, 'tsconfig.json'), ...process.env },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+
+/** What `npm start -- …` was asked for. */
+export interface StackOptions {
+  /** Processes per service. */
+  readonly replicas: number;
+  /** Skip the incremental TypeScript build (the services then run from their sources). */
+  readonly build: boolean;
+  readonly help: boolean;
+}
+
+export const stackUsage = `Usage: npm start -- [options]
+
+Starts the whole karmada-ts stack: NATS (when none is reachable and nats-server is installed), the Postgres database
+and its migrations, and the six services as separate processes with prefixed logs. Ctrl-C stops everything.
+
+Options:
+  --replicas N   processes per service (default 1); replicas share durable consumers
+  --no-build     do not run the incremental TypeScript build first
+  -h, --help     this text
+
+Environment: NATS_URL, DATABASE_URL, KARMADA_INSTANCE, KARMADA_STATE_DIR, LOG_LEVEL (see README.md).`;
+
+export class UsageError extends Error {}
+
+export function parseStackOptions(argv: readonly string[]): StackOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        replicas: { type: 'string', default: '1' },
+        build: { type: 'boolean', default: true },
+        'no-build': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const replicas = Number(parsed.values.replicas);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) {
+    throw new UsageError(`--replicas ${parsed.values.replicas} is not valid: expected an integer from 1 to 8`);
+  }
+  return { replicas, build: parsed.values.build && !parsed.values['no-build'], help: parsed.values.help };
+}
