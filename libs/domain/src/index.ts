@@ -1,2 +1,3 @@
 export * from './api/index.js';
 export * from './cluster/index.js';
+export * from './scheduling/index.js';

@@ -8,12 +8,24 @@ export const KarmadaLabel = {
   SkipAutoPropagation: 'namespace.karmada.io/skip-auto-propagation',
   RetainReplicas: 'resourcetemplate.karmada.io/retain-replicas',
   DeletionProtected: 'resourcetemplate.karmada.io/deletion-protected',
+  /** Set by another controller (e.g. MultiClusterService) on a template it owns: no policy may claim it. A label. */
+  ResourceTemplateClaimedBy: 'resourcetemplate.karmada.io/claimed-by',
+  WorkPermanentId: 'work.karmada.io/permanent-id',
+  /** Prefix of the label on an attached binding naming each independent binding that depends on it. */
+  DependedByPrefix: 'resourcebinding.karmada.io/depended-by-',
 } as const;
+
+/** Values of the karmada.io/managed label and of resourcetemplate.karmada.io/retain-replicas. */
+export const KarmadaLabelValue = { Managed: 'true', RetainReplicas: 'true' } as const;
+
+/** Values of the work.karmada.io/conflict-resolution annotation. */
+export const ConflictResolutionValue = { Overwrite: 'overwrite', Abort: 'abort' } as const;
 
 export const KarmadaAnnotation = {
   PropagationPolicyNamespace: 'propagationpolicy.karmada.io/namespace',
   PropagationPolicyName: 'propagationpolicy.karmada.io/name',
   ClusterPropagationPolicyName: 'clusterpropagationpolicy.karmada.io/name',
+  /** Karmada reads this key from the template's LABELS: use KarmadaLabel.ResourceTemplateClaimedBy. */
   ClaimedBy: 'resourcetemplate.karmada.io/claimed-by',
   AppliedPlacement: 'policy.karmada.io/applied-placement',
   AppliedOverrides: 'policy.karmada.io/applied-overrides',
@@ -37,6 +49,8 @@ export const KarmadaFinalizer = {
   ExecutionController: 'karmada.io/execution-controller',
   ClusterController: 'karmada.io/cluster-controller',
   PropagationPolicyController: 'karmada.io/propagation-policy-controller',
+  ClusterPropagationPolicyController: 'karmada.io/cluster-propagation-policy-controller',
+  BindingDependenciesDistributor: 'karmada.io/binding-dependencies-distributor',
 } as const;
 
 export const BindingConditionType = { Scheduled: 'Scheduled', FullyApplied: 'FullyApplied' } as const;
@@ -47,7 +61,19 @@ export const ScheduledReason = {
   Unschedulable: 'Unschedulable',
   QuotaExceeded: 'QuotaExceeded',
 } as const;
+export const FullyAppliedReason = { Success: 'FullyAppliedSuccess', Failed: 'FullyAppliedFailed' } as const;
+export const FullyAppliedMessage = {
+  Success: 'All works have been successfully applied',
+  Failed: 'Failed to apply all works, see status.aggregatedStatus for details',
+} as const;
 export const WorkConditionType = { Applied: 'Applied', Dispatching: 'Dispatching' } as const;
+export const WorkAppliedReason = { Success: 'AppliedSuccessful', Failed: 'AppliedFailed' } as const;
+export const WorkAppliedMessage = { Success: 'Manifest has been successfully applied' } as const;
+export const WorkDispatchingReason = { Dispatching: 'Dispatching', Suspended: 'SuspendDispatching' } as const;
+export const WorkDispatchingMessage = {
+  Dispatching: 'Work is being dispatched to member clusters.',
+  Suspended: 'Work dispatching is in a suspended state.',
+} as const;
 
 export const ReservedNamespace = {
   KarmadaSystem: 'karmada-system',
@@ -55,7 +81,20 @@ export const ReservedNamespace = {
   ExecutionSpacePrefix: 'karmada-es-',
 } as const;
 
+/** The namespace Kubernetes creates for every cluster; never auto-propagated. */
+export const DefaultNamespace = 'default';
+
+/** The default of the scheduler-name field of a policy and binding. */
+export const DefaultSchedulerName = 'default-scheduler';
+
 /** The namespace holding a member cluster's Works. */
 export function executionSpaceName(clusterName: string): string {
   return `${ReservedNamespace.ExecutionSpacePrefix}${clusterName}`;
 }
+
+/** gracefulEvictionTasks[].reason and .producer values Karmada's controllers write. */
+export const EvictionReason = {
+  TaintUntolerated: 'TaintUntolerated',
+  ApplicationFailure: 'ApplicationFailure',
+} as const;
+export const EvictionProducer = { TaintManager: 'TaintManager' } as const;

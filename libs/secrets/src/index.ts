@@ -1,0 +1,2 @@
+export * from './secret-cipher.js';
+export * from './secret-key.js';
