@@ -1,0 +1,24 @@
+import type { ServerResponse } from 'node:http';
+import type { KubeStatusError } from '../api/status.js';
+
+/** Writing JSON responses and Status errors. */
+export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json', warnings: readonly string[] = []): void {
+  const payload = typeof body === 'string' ? body : JSON.stringify(body);
+  const headers: Record<string, string | string[]> = { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(payload)), 'Cache-Control': 'no-cache, private' };
+  if (warnings.length > 0) headers['Warning'] = warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+  res.writeHead(code, headers);
+  res.end(payload);
+}
+
+export function sendStatus(res: ServerResponse, error: KubeStatusError): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  sendJson(res, error.code, error.status);
+}
+
+export function sendText(res: ServerResponse, code: number, text: string): void {
+  res.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'X-Content-Type-Options': 'nosniff' });
+  res.end(text);
+}
