@@ -1,1 +1,3 @@
 export * from './unique-name.js';
+export * from './wait-for.js';
+export * from './service-process.js';

@@ -1,0 +1,4 @@
+import { runService } from '@karmada-ts/service-runtime';
+import { clusterService } from './service.js';
+
+await runService(clusterService);

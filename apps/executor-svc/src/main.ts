@@ -1,0 +1,4 @@
+import { runService } from '@karmada-ts/service-runtime';
+import { executorService } from './service.js';
+
+await runService(executorService);

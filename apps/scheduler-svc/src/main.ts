@@ -1,0 +1,4 @@
+import { runService } from '@karmada-ts/service-runtime';
+import { schedulerService } from './service.js';
+
+await runService(schedulerService);

@@ -1,0 +1,111 @@
+import { AckPolicy, DeliverPolicy, type ConsumerConfig, type ConsumerUpdateConfig } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/nats-core';
+
+/** Where a new durable consumer starts. Only applies when the consumer is created; an existing one keeps its place. */
+export type DeliverFrom = 'all' | 'new' | { readonly fromSeq: number };
+
+/** Exponential retry delay: `baseMs · 2^(delivery − 1)`, capped at `maxMs`. */
+export interface BackoffSpec {
+  readonly baseMs: number;
+  readonly maxMs: number;
+}
+
+/** One durable pull consumer of a service. */
+export interface ConsumerSpec {
+  /** `<service>-<purpose>` (durableName from @karmada-ts/contracts). Replicas of a service share it. */
+  readonly durable: string;
+  /** One subject filter (server 2.9 has no multi-filter consumers). */
+  readonly filterSubject: string;
+  /** Default `'all'`. */
+  readonly deliver?: DeliverFrom;
+  /** Deliveries before a failing message is dead-lettered. Default 5. */
+  readonly maxDeliver?: number;
+  /** How long a delivered message may stay unacknowledged; in-flight batches are kept alive meanwhile. Default 30 s. */
+  readonly ackWaitMs?: number;
+  /**
+   * Unacknowledged messages the server lets this consumer have (all replicas together), which also bounds what a
+   * process buffers. Default 4 × batchSize × concurrency.
+   */
+  readonly maxAckPending?: number;
+  /** Most messages handed to handlers at once. Default 100. */
+  readonly batchSize?: number;
+  /** Retry delays after a failure. Default 1 s doubling up to 60 s. */
+  readonly backoff?: BackoffSpec;
+  /**
+   * Batches one process handles at the same time. Default 1: batches run one after another in delivery order.
+   * More overlaps one batch's database round trips with the next one's decoding and writes, at the price of batches
+   * finishing out of order: fine for seq-guarded projections and level-triggered handlers, which must already cope
+   * with replicas doing the same.
+   */
+  readonly concurrency?: number;
+}
+
+export type ResolvedConsumerSpec = Required<ConsumerSpec>;
+
+export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
+  const batchSize = spec.batchSize ?? 100;
+  const concurrency = spec.concurrency ?? 1;
+  const resolved: ResolvedConsumerSpec = {
+    durable: spec.durable,
+    filterSubject: spec.filterSubject,
+    deliver: spec.deliver ?? 'all',
+    maxDeliver: spec.maxDeliver ?? 5,
+    ackWaitMs: spec.ackWaitMs ?? 30_000,
+    maxAckPending: spec.maxAckPending ?? batchSize * concurrency * 4,
+    batchSize,
+    backoff: spec.backoff ?? { baseMs: 1_000, maxMs: 60_000 },
+    concurrency,
+  };
+  if (
+    resolved.maxDeliver < 1 ||
+    resolved.batchSize < 1 ||
+    resolved.concurrency < 1 ||
+    resolved.maxAckPending < resolved.batchSize * resolved.concurrency
+  ) {
+    throw new Error(
+      `consumer ${spec.durable}: need maxDeliver, batchSize, concurrency ≥ 1 and maxAckPending ≥ batchSize × concurrency`,
+    );
+  }
+  return resolved;
+}
+
+/**
+ * The settings of an existing consumer that follow the spec on every start.
+ *
+ * The server's own delivery limit is one above `maxDeliver`: the transport dead-letters a message when its handler
+ * fails on delivery `maxDeliver`; the extra delivery only happens when that delivery got no verdict (the process
+ * died or the ack wait ran out), and the transport then dead-letters the message without running the handler.
+ */
+export function consumerUpdateConfig(spec: ResolvedConsumerSpec): Partial<ConsumerUpdateConfig> {
+  return {
+    ack_wait: nanos(spec.ackWaitMs),
+    max_deliver: spec.maxDeliver + 1,
+    max_ack_pending: spec.maxAckPending,
+  };
+}
+
+/**
+ * The full configuration of a new consumer. Acks are explicit (one per message): with `AckPolicy.All` acking a later
+ * message would also acknowledge an earlier one still waiting for its retry, and lose it.
+ */
+export function consumerCreateConfig(spec: ResolvedConsumerSpec): Partial<ConsumerConfig> {
+  const deliver = spec.deliver;
+  const start =
+    deliver === 'all'
+      ? { deliver_policy: DeliverPolicy.All }
+      : deliver === 'new'
+        ? { deliver_policy: DeliverPolicy.New }
+        : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: deliver.fromSeq };
+  return {
+    ...consumerUpdateConfig(spec),
+    ...start,
+    durable_name: spec.durable,
+    ack_policy: AckPolicy.Explicit,
+    filter_subject: spec.filterSubject,
+  };
+}
+
+/** The nak delay after the `deliveryCount`-th delivery failed. */
+export function retryDelayMs(deliveryCount: number, backoff: BackoffSpec): number {
+  return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, deliveryCount - 1));
+}

@@ -1,0 +1,332 @@
+import { DeadLettered, EnvelopeDecodeError, eventTypeHeader, type EventRegistry } from '@karmada-ts/contracts';
+import { withLogContext, type BackboneMetrics, type LogContext, type Logger } from '@karmada-ts/operability';
+import type { Consumer, ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import { headers } from '@nats-io/nats-core';
+import { decodeStoredEvent, type StoredEvent } from '../stored-event.js';
+import { retryDelayMs, type ResolvedConsumerSpec } from './consumer-spec.js';
+import { deadLetterEnvelope } from './dead-letter.js';
+import type { HandlerInvoker } from './handler-invoker.js';
+import { JetStreamContext } from './jetstream-context.js';
+import { batchPattern, eventPattern } from './patterns.js';
+
+export interface ConsumerWorkerDeps {
+  readonly js: JetStreamClient;
+  readonly stream: string;
+  readonly spec: ResolvedConsumerSpec;
+  readonly registry: EventRegistry;
+  readonly invoker: HandlerInvoker;
+  readonly deadLetterSubject: string;
+  readonly logger: Logger;
+  readonly metrics: BackboneMetrics | undefined;
+  readonly lagPollMs: number;
+  /** Timestamps dead letters. */
+  readonly now: () => Date;
+}
+
+/** A message that decoded into an event and goes to a handler. */
+interface Delivery {
+  readonly message: JsMsg;
+  readonly event: StoredEvent;
+}
+
+/**
+ * Runs one durable consumer: pulls messages into a local queue (bounded by the consumer's max ack pending),
+ * hands them to the handlers a batch at a time, acks each message only after its handler succeeded, naks failures
+ * with exponential backoff and dead-letters a message whose handler failed on its last allowed delivery.
+ *
+ * Ordering: with the default concurrency of 1, batches run one after another in delivery order. A failed event is
+ * retried later while the events after it go on, so handlers and projections must not skip events by a
+ * consumer-wide position (see @karmada-ts/projections: rows carry the sequence that wrote them).
+ */
+export class ConsumerWorker {
+  private consumer: Consumer | undefined;
+  private messages: ConsumerMessages | undefined;
+  private readonly queue: JsMsg[] = [];
+  private wake: (() => void) | undefined;
+  private stopping = false;
+  private loop: Promise<void> = Promise.resolve();
+  private lagTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: ConsumerWorkerDeps) {}
+
+  get durable(): string {
+    return this.deps.spec.durable;
+  }
+
+  async start(): Promise<void> {
+    const { js, stream, spec } = this.deps;
+    this.consumer = await js.consumers.get(stream, spec.durable);
+    this.messages = await this.consumer.consume({
+      max_messages: spec.batchSize,
+      callback: (message) => this.enqueue(message),
+    });
+    void this.messages.closed().then((err) => {
+      if (!this.stopping) this.deps.logger.error({ err, durable: this.durable }, 'consumer stopped delivering');
+    });
+    this.loop = this.run();
+    if (this.deps.metrics) {
+      await this.reportLag(this.deps.metrics);
+      const metrics = this.deps.metrics;
+      this.lagTimer = setInterval(() => void this.reportLag(metrics), this.deps.lagPollMs).unref();
+    }
+  }
+
+  /** Messages in the stream not yet delivered to this consumer (fresh from the server). */
+  async pending(): Promise<number> {
+    if (!this.consumer) throw new Error(`consumer ${this.durable} is not started`);
+    return (await this.consumer.info()).num_pending;
+  }
+
+  /**
+   * Stops pulling, lets the batch in flight finish (and be acked), and naks what is still queued so another
+   * replica takes it at once instead of after the ack wait.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.lagTimer);
+    await this.messages?.close();
+    for (const message of this.queue.splice(0)) message.nak();
+    this.wake?.();
+    await this.loop;
+  }
+
+  private enqueue(message: JsMsg): void {
+    if (this.stopping) {
+      message.nak();
+      return;
+    }
+    this.queue.push(message);
+    this.wake?.();
+  }
+
+  /**
+   * Takes batches off the queue and processes up to `concurrency` of them at a time (one by default, so batches of
+   * this worker run in delivery order).
+   */
+  private async run(): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    for (;;) {
+      if (this.queue.length > 0 && inFlight.size < this.deps.spec.concurrency) {
+        const running: Promise<void> = this.processSafely(this.queue.splice(0, this.deps.spec.batchSize)).finally(() =>
+          inFlight.delete(running),
+        );
+        inFlight.add(running);
+        continue;
+      }
+      if (this.queue.length === 0 && this.stopping) break;
+      const woken = new Promise<void>((resolve) => (this.wake = resolve));
+      await Promise.race([woken, ...inFlight]);
+      this.wake = undefined;
+    }
+    await Promise.all(inFlight);
+  }
+
+  private async processSafely(batch: JsMsg[]): Promise<void> {
+    try {
+      await this.process(batch);
+    } catch (err) {
+      // Every handler outcome is handled inside process(); this is a bug in the worker itself. Keep consuming and
+      // let the messages come back (a nak after an ack is ignored).
+      this.deps.logger.error({ err, durable: this.durable }, 'consumer worker failed on a batch');
+      for (const message of batch) message.nak(this.deps.spec.backoff.baseMs);
+    }
+  }
+
+  private async process(batch: readonly JsMsg[]): Promise<void> {
+    const stopKeepAlive = this.keepAlive(batch);
+    try {
+      const batched = this.deps.invoker.hasHandler(batchPattern(this.durable));
+      const deliveries: Delivery[] = [];
+      for (const message of batch) {
+        const delivery = await this.accept(message, batched);
+        if (delivery) deliveries.push(delivery);
+      }
+      if (batched) await this.handleBatch(deliveries);
+      else for (const delivery of deliveries) await this.handleOne(delivery);
+    } finally {
+      stopKeepAlive();
+    }
+  }
+
+  /** Decodes a message for the handlers, or settles it right away (no handler, undecodable, out of deliveries). */
+  private async accept(message: JsMsg, batched: boolean): Promise<Delivery | undefined> {
+    const { spec, registry } = this.deps;
+    if (message.info.deliveryCount > spec.maxDeliver) {
+      const error = new Error(
+        `delivered ${message.info.deliveryCount} times without a verdict (the handler timed out or its process died)`,
+      );
+      await this.deadLetter(message, error, undefined, headerType(message));
+      return undefined;
+    }
+    if (!batched) {
+      // Skip what no handler wants without parsing it.
+      const type = headerType(message);
+      if (type !== undefined && this.patternFor(type) === undefined) {
+        message.ack();
+        return undefined;
+      }
+    }
+    try {
+      return { message, event: decodeStoredEvent(registry, message.data, message.seq) };
+    } catch (err) {
+      if (err instanceof EnvelopeDecodeError && err.retryable) await this.fail(message, err, undefined, headerType(message));
+      else await this.deadLetter(message, err, undefined, headerType(message));
+      return undefined;
+    }
+  }
+
+  private async handleBatch(deliveries: readonly Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const events = deliveries.map((d) => d.event);
+    const context: LogContext =
+      deliveries.length === 1
+        ? eventLogContext(events[0]!, this.durable)
+        : { durable: this.durable, firstSeq: events[0]!.seq, lastSeq: events[events.length - 1]!.seq };
+    try {
+      await this.invoke(batchPattern(this.durable), events, deliveries, context);
+    } catch (err) {
+      if (deliveries.length === 1) {
+        await this.fail(deliveries[0]!.message, err, events[0], events[0]!.type);
+        return;
+      }
+      // Find the events that fail: retry each alone, so one bad event does not hold back (or dead-letter) the rest.
+      this.deps.logger.warn(
+        { err, durable: this.durable, events: deliveries.length },
+        'batch handler failed; retrying its events one at a time',
+      );
+      for (const delivery of deliveries) await this.handleBatch([delivery]);
+      return;
+    }
+    for (const { message } of deliveries) message.ack();
+    for (const [type, count] of countByType(events)) this.deps.metrics?.eventsHandled(this.durable, type, count);
+  }
+
+  private async handleOne(delivery: Delivery): Promise<void> {
+    const { event, message } = delivery;
+    const pattern = this.patternFor(event.type);
+    if (pattern === undefined) {
+      message.ack();
+      return;
+    }
+    try {
+      await this.invoke(pattern, event, [delivery], eventLogContext(event, this.durable));
+    } catch (err) {
+      await this.fail(message, err, event, event.type);
+      return;
+    }
+    message.ack();
+    this.deps.metrics?.eventsHandled(this.durable, event.type, 1);
+  }
+
+  private async invoke(pattern: string, data: unknown, deliveries: readonly Delivery[], log: LogContext): Promise<void> {
+    const context = new JetStreamContext([deliveries.map((d) => d.message), this.durable]);
+    const started = performance.now();
+    try {
+      await withLogContext(log, () => this.deps.invoker.invoke(pattern, data, context));
+    } finally {
+      this.deps.metrics?.observeHandler(this.durable, pattern, (performance.now() - started) / 1000);
+    }
+  }
+
+  /** A handler failed on this delivery: retry later with backoff, or dead-letter on the last allowed delivery. */
+  private async fail(message: JsMsg, err: unknown, event: StoredEvent | undefined, type: string | undefined) {
+    const { spec, logger, metrics } = this.deps;
+    metrics?.eventFailed(this.durable, type ?? 'unknown');
+    const deliveryCount = message.info.deliveryCount;
+    if (deliveryCount >= spec.maxDeliver) {
+      await this.deadLetter(message, err, event, type);
+      return;
+    }
+    const delayMs = retryDelayMs(deliveryCount, spec.backoff);
+    logger.warn(
+      { err, durable: this.durable, seq: message.seq, subject: message.subject, deliveryCount, retryInMs: delayMs },
+      'handler failed; will retry',
+    );
+    message.nak(delayMs);
+  }
+
+  /** Publishes the message with its error to the dead-letter subject, then terminates the original. */
+  private async deadLetter(message: JsMsg, err: unknown, event: StoredEvent | undefined, type: string | undefined) {
+    const { js, logger, metrics, spec } = this.deps;
+    if (type === DeadLettered.type) {
+      // A consumer that reads dead letters and fails on one: give up without a dead letter of the dead letter, which
+      // could go on forever.
+      message.term();
+      metrics?.eventDeadLettered(this.durable, type);
+      logger.error({ err, durable: this.durable, seq: message.seq }, 'gave up on a dead letter; terminated it');
+      return;
+    }
+    const envelope = deadLetterEnvelope({
+      message,
+      durable: this.durable,
+      subject: this.deps.deadLetterSubject,
+      error: err,
+      original: event,
+      time: this.deps.now().toISOString(),
+    });
+    const h = headers();
+    h.set(eventTypeHeader, DeadLettered.type);
+    try {
+      await js.publish(envelope.subject, JSON.stringify(envelope), { msgID: envelope.id, headers: h });
+    } catch (publishErr) {
+      // Keep the message rather than lose it: it comes back after the longest backoff (unless the server's own
+      // delivery limit is reached, in which case it stays in the stream and the server emits a MAX_DELIVERIES advisory).
+      logger.error({ err: publishErr, durable: this.durable, seq: message.seq }, 'could not publish a dead letter');
+      message.nak(spec.backoff.maxMs);
+      return;
+    }
+    // No reason text: server 2.9 only knows a bare `+TERM` and silently ignores `+TERM <reason>`.
+    message.term();
+    metrics?.eventDeadLettered(this.durable, type ?? 'unknown');
+    logger.error(
+      {
+        err,
+        durable: this.durable,
+        seq: message.seq,
+        subject: message.subject,
+        deliveryCount: message.info.deliveryCount,
+        deadLetter: envelope.subject,
+      },
+      'gave up on a message; dead-lettered it',
+    );
+  }
+
+  private patternFor(type: string): string | undefined {
+    const scoped = eventPattern(this.durable, type);
+    if (this.deps.invoker.hasHandler(scoped)) return scoped;
+    return this.deps.invoker.hasHandler(type) ? type : undefined;
+  }
+
+  /** Tells the server the batch is still being worked on, so a slow handler does not get its messages redelivered. */
+  private keepAlive(batch: readonly JsMsg[]): () => void {
+    const timer = setInterval(
+      () => {
+        for (const message of batch) message.working();
+      },
+      Math.max(100, Math.floor(this.deps.spec.ackWaitMs / 2)),
+    ).unref();
+    return () => clearInterval(timer);
+  }
+
+  private async reportLag(metrics: BackboneMetrics): Promise<void> {
+    try {
+      metrics.setConsumerLag(this.durable, await this.pending());
+    } catch (err) {
+      this.deps.logger.debug({ err, durable: this.durable }, 'could not read consumer info');
+    }
+  }
+}
+
+function headerType(message: JsMsg): string | undefined {
+  return message.headers?.get(eventTypeHeader) || undefined;
+}
+
+function eventLogContext(event: StoredEvent, durable: string): LogContext {
+  return { correlationId: event.correlationId, causationId: event.causationId, eventId: event.id, durable, seq: event.seq };
+}
+
+function countByType(events: readonly StoredEvent[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const event of events) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+  return counts;
+}

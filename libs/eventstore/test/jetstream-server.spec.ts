@@ -1,0 +1,345 @@
+import 'reflect-metadata';
+import { expect } from 'chai';
+import { Controller, Inject, type INestMicroservice } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { DeadLettered, ResourceDeleted, ResourceUpserted, newEnvelope } from '@karmada-ts/contracts';
+import {
+  batchPattern,
+  eventPattern,
+  JetStreamContext,
+  type StoredEvent,
+} from '@karmada-ts/eventstore';
+import { createServiceMetrics, currentLogContext } from '@karmada-ts/operability';
+import { createTestStream, deployment, upserted, waitFor, type TestStream } from './support.js';
+import { PROBE, startService } from './nest-service.js';
+
+/** What the handlers saw, and what they do. */
+interface Probe {
+  readonly calls: { pattern: string; seqs: number[]; deliveryCount: number; at: number; correlationId?: string }[];
+  behave: (events: StoredEvent[]) => Promise<void> | void;
+}
+
+function newProbe(behave: Probe['behave'] = () => undefined): Probe {
+  return { calls: [], behave };
+}
+
+async function record(probe: Probe, pattern: string, events: StoredEvent[], ctx: JetStreamContext): Promise<void> {
+  probe.calls.push({
+    pattern,
+    seqs: events.map((e) => e.seq),
+    deliveryCount: ctx.getDeliveryCount(),
+    at: performance.now(),
+    correlationId: currentLogContext()?.correlationId,
+  });
+  await probe.behave(events);
+}
+
+@Controller()
+class TypeHandlers {
+  constructor(@Inject(PROBE) private readonly probe: Probe) {}
+
+  @EventPattern<string>(ResourceUpserted.type)
+  upserted(@Payload() event: StoredEvent, @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'upserted', [event], ctx);
+  }
+
+  @EventPattern<string>(eventPattern('es-scoped', ResourceDeleted.type))
+  deletedFromScoped(@Payload() event: StoredEvent, @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'scoped-deleted', [event], ctx);
+  }
+}
+
+@Controller()
+class BatchHandlers {
+  constructor(@Inject(PROBE) private readonly probe: Probe) {}
+
+  @EventPattern<string>(batchPattern('es-batch'))
+  batch(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'batch', events, ctx);
+  }
+}
+
+@Controller()
+class DeadLetterHandlers {
+  constructor(@Inject(PROBE) private readonly probe: Probe) {}
+
+  @EventPattern<string>(DeadLettered.type)
+  deadLettered(@Payload() event: StoredEvent, @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'dead-lettered', [event], ctx);
+  }
+}
+
+describe('JetStreamServer (NestJS transport)', () => {
+  let t: TestStream;
+  const apps: INestMicroservice[] = [];
+  before(async () => {
+    t = await createTestStream('jss');
+  });
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+  });
+  after(() => t.cleanup());
+
+  const kind = (resource: string) => ({ group: 'test', resource });
+  async function append(resource: string, name: string, type: string = ResourceUpserted.type) {
+    const subject = t.subjects.template(kind(resource), 'default', name);
+    const base = upserted(subject, deployment(name));
+    const envelope = type === ResourceUpserted.type ? base : { ...base, type, version: 1 };
+    return { envelope, ...(await t.store.append(subject, envelope, { expectedSeq: 'any' })) };
+  }
+  async function consumerInfo(durable: string) {
+    return t.jsm.consumers.info(t.subjects.stream, durable);
+  }
+
+  it('routes by event type, runs handlers in the envelope log context, acks events nobody handles', async () => {
+    const probe = newProbe();
+    const { app } = await startService(t, {
+      controllers: [TypeHandlers],
+      probe,
+      consumers: [{ durable: 'es-routing', filterSubject: t.subjects.templateFilter(kind('routing')) }],
+    });
+    apps.push(app);
+    const handled = await append('routing', 'a');
+    const ignored = await append('routing', 'b', ResourceDeleted.type);
+    const unknown = await append('routing', 'c', 'SomethingElse');
+    await waitFor('the upsert to be handled and everything acked', async () => {
+      const info = await consumerInfo('es-routing');
+      return probe.calls.length === 1 && info.num_ack_pending === 0 && info.delivered.stream_seq >= unknown.seq;
+    });
+    expect(probe.calls).to.have.length(1);
+    expect(probe.calls[0]).to.deep.include({
+      pattern: 'upserted',
+      seqs: [handled.seq],
+      deliveryCount: 1,
+      correlationId: handled.envelope.correlationId,
+    });
+    expect(ignored.seq).to.be.lessThan(unknown.seq);
+    expect((await consumerInfo('es-routing')).num_redelivered).to.equal(0);
+  });
+
+  it('prefers a handler scoped to the consumer over the bare type', async () => {
+    const probe = newProbe();
+    const { app } = await startService(t, {
+      controllers: [TypeHandlers],
+      probe,
+      consumers: [{ durable: 'es-scoped', filterSubject: t.subjects.templateFilter(kind('scoped')) }],
+    });
+    apps.push(app);
+    const deleted = await append('scoped', 'x', ResourceDeleted.type);
+    await waitFor('the scoped handler', () => probe.calls.length === 1);
+    expect(probe.calls[0]).to.deep.include({ pattern: 'scoped-deleted', seqs: [deleted.seq] });
+  });
+
+  it('retries a throwing handler with backoff, then dead-letters the event with its error and counts it', async () => {
+    const metrics = createServiceMetrics('es-test', { processMetrics: false });
+    const probe = newProbe((events) => {
+      throw new Error(`boom at ${events[0]!.seq}`);
+    });
+    const durable = 'es-failing';
+    const { app } = await startService(t, {
+      controllers: [TypeHandlers],
+      probe,
+      metrics: metrics.backbone,
+      consumers: [
+        {
+          durable,
+          filterSubject: t.subjects.templateFilter(kind('failing')),
+          maxDeliver: 3,
+          backoff: { baseMs: 200, maxMs: 10_000 },
+        },
+      ],
+    });
+    apps.push(app);
+    const poison = await append('failing', 'poison');
+    const deadLetterSubject = t.subjects.deadLetter(durable);
+    await waitFor('the dead letter', async () => (await t.store.readLast(deadLetterSubject)) !== undefined);
+
+    expect(probe.calls.map((c) => c.deliveryCount)).to.deep.equal([1, 2, 3]);
+    const gaps = probe.calls.slice(1).map((c, i) => c.at - probe.calls[i]!.at);
+    expect(gaps[0]).to.be.at.least(190); // 200 ms after the first failure
+    expect(gaps[1]).to.be.at.least(390); // 400 ms after the second
+
+    const letter = await t.store.readLast(deadLetterSubject);
+    expect(letter && DeadLettered.is(letter)).to.equal(true);
+    const data = (letter as DeadLettered).data;
+    expect(data).to.deep.include({ durable, streamSeq: poison.seq, deliveryCount: 3, stream: t.subjects.stream });
+    expect(data.error).to.deep.include({ name: 'Error', message: `boom at ${poison.seq}` });
+    expect(data.error.stack).to.contain(`boom at ${poison.seq}`);
+    expect(data.headers['Event-Type']).to.deep.equal(['ResourceUpserted']);
+    expect(JSON.parse(data.payload)).to.deep.equal(poison.envelope);
+    expect(letter).to.deep.include({ causationId: poison.envelope.id, correlationId: poison.envelope.correlationId });
+
+    await waitFor('the original to be terminated', async () => (await consumerInfo(durable)).num_ack_pending === 0);
+    const value = async (name: string) =>
+      (await metrics.registry.getSingleMetric(name)!.get()).values.find((v) => v.labels.durable === durable)?.value;
+    expect(await value('karmada_events_dead_lettered_total')).to.equal(1);
+    expect(await value('karmada_events_failed_total')).to.equal(3);
+    expect(await value('karmada_events_handled_total')).to.equal(undefined);
+  });
+
+  it('does not swallow handler errors even without the error filter (the handleEvent trap)', async () => {
+    let failures = 1;
+    const probe = newProbe(() => {
+      if (failures-- > 0) throw new Error('first delivery fails');
+    });
+    const { app } = await startService(t, {
+      controllers: [TypeHandlers],
+      probe,
+      propagateErrors: false,
+      consumers: [
+        {
+          durable: 'es-nofilter',
+          filterSubject: t.subjects.templateFilter(kind('nofilter')),
+          backoff: { baseMs: 50, maxMs: 50 },
+        },
+      ],
+    });
+    apps.push(app);
+    await append('nofilter', 'x');
+    await waitFor('the redelivery', () => probe.calls.length === 2);
+    expect(probe.calls.map((c) => c.deliveryCount)).to.deep.equal([1, 2]);
+  });
+
+  it('hands batches to a batch handler; a poison event in a batch does not hold back the others', async () => {
+    const probe = newProbe((events) => {
+      if (events.some((e) => e.subject.endsWith('.poison'))) throw new Error('poison');
+    });
+    const durable = 'es-batch';
+    const names = ['a', 'b', 'poison', 'c', 'd'];
+    const items = names.map((name) => {
+      const subject = t.subjects.template(kind('batch'), 'default', name);
+      const envelope = upserted(subject, deployment(name));
+      // One event of a type nobody registered: batch handlers get every type.
+      return { subject, envelope: name === 'c' ? { ...envelope, type: 'Other', version: 1 } : envelope, expectedSeq: 0 };
+    });
+    // Appended before the consumer exists, so the first pull returns them together.
+    const seqs = (await t.store.appendBatch(items)).map((o) => (o.ok ? o.seq : -1));
+    const { app } = await startService(t, {
+      controllers: [BatchHandlers],
+      probe,
+      consumers: [
+        {
+          durable,
+          filterSubject: t.subjects.templateFilter(kind('batch')),
+          batchSize: 20,
+          maxDeliver: 2,
+          backoff: { baseMs: 50, maxMs: 50 },
+        },
+      ],
+    });
+    apps.push(app);
+    const deadLetter = t.subjects.deadLetter(durable);
+    await waitFor('the poison event to be dead-lettered', async () => (await t.store.readLast(deadLetter)) !== undefined);
+    await waitFor('everything settled', async () => (await consumerInfo(durable)).num_ack_pending === 0);
+
+    const poisonSeq = seqs[2]!;
+    expect(probe.calls[0]!.seqs).to.deep.equal(seqs); // one batch, in stream order, every type included
+    const handledAlone = probe.calls.filter((c) => c.seqs.length === 1);
+    expect(handledAlone.filter((c) => c.seqs[0] !== poisonSeq).map((c) => c.seqs[0])).to.deep.equal(
+      seqs.filter((s) => s !== poisonSeq),
+    );
+    expect(handledAlone.filter((c) => c.seqs[0] === poisonSeq).map((c) => c.deliveryCount)).to.deep.equal([1, 2]);
+  });
+
+  it('never dead-letters a dead letter (no loops when a consumer of dead letters fails)', async () => {
+    const probe = newProbe(() => {
+      throw new Error('cannot handle dead letters either');
+    });
+    const durable = 'es-dlq-reader';
+    const { app } = await startService(t, {
+      controllers: [DeadLetterHandlers],
+      probe,
+      consumers: [{ durable, filterSubject: t.subjects.deadLetter('es-someone'), maxDeliver: 1 }],
+    });
+    apps.push(app);
+    const letter = newEnvelope(DeadLettered, {
+      id: 'dl-1',
+      correlationId: 'c',
+      causationId: 'c',
+      subject: t.subjects.deadLetter('es-someone'),
+      time: '2026-01-01T00:00:00.000Z',
+      actor: 'system:es-someone',
+      data: {
+        durable: 'es-someone',
+        stream: 's',
+        streamSeq: 1,
+        subject: 'x',
+        deliveryCount: 5,
+        error: { name: 'Error', message: 'm' },
+        headers: {},
+        payload: '{}',
+      },
+    });
+    const { seq } = await t.store.append(letter.subject, letter, { expectedSeq: 'any' });
+    await waitFor('the dead letter to be terminated', async () => {
+      const info = await consumerInfo(durable);
+      return probe.calls.length === 1 && info.num_ack_pending === 0 && info.ack_floor.stream_seq === seq;
+    });
+    expect(await t.store.readLast(t.subjects.deadLetter(durable))).to.equal(undefined);
+  });
+
+  it('drains on close: the handler in flight finishes and its message is acked', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let finished = false;
+    const probe = newProbe(async () => {
+      await released;
+      finished = true;
+    });
+    const durable = 'es-drain';
+    const { app } = await startService(t, {
+      controllers: [TypeHandlers],
+      probe,
+      consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind('drain')) }],
+    });
+    const inFlight = await append('drain', 'slow');
+    await waitFor('the handler to start', () => probe.calls.length === 1);
+    const closing = app.close();
+    setTimeout(release, 100);
+    await closing;
+    expect(finished).to.equal(true);
+    const info = await consumerInfo(durable);
+    expect(info.ack_floor.stream_seq).to.equal(inFlight.seq);
+    expect(info.num_ack_pending).to.equal(0);
+  });
+
+  it('exposes readiness checks for NATS and consumer lag', async () => {
+    const durable = 'es-ready';
+    const { app, server } = await startService(t, {
+      controllers: [],
+      probe: newProbe(),
+      consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind('ready')) }],
+    });
+    apps.push(app);
+    const checks = server.readinessChecks({ maxPending: 0 });
+    expect(checks.map((c) => c.name)).to.deep.equal(['nats', `consumer ${durable}`]);
+    await waitFor('ready', async () => (await Promise.all(checks.map((c) => c.check()))).every((r) => r.ok));
+  });
+
+  it('envelopes built with newEnvelope round-trip through the transport unchanged', async () => {
+    const probe = newProbe();
+    const { app } = await startService(t, {
+      controllers: [TypeHandlers],
+      probe,
+      consumers: [{ durable: 'es-roundtrip', filterSubject: t.subjects.templateFilter(kind('roundtrip')) }],
+    });
+    apps.push(app);
+    const subject = t.subjects.template(kind('roundtrip'), undefined, 'r');
+    const envelope = newEnvelope(ResourceUpserted, {
+      id: 'rt-1',
+      correlationId: 'c',
+      causationId: 'c',
+      subject,
+      data: { resource: { group: 'test', version: 'v1', resource: 'roundtrip' }, object: deployment('r') },
+      time: '2026-01-01T00:00:00.000Z',
+      actor: 'user:x',
+    });
+    let received: StoredEvent | undefined;
+    probe.behave = (events) => {
+      received = events[0];
+    };
+    const { seq } = await t.store.append(subject, envelope, { expectedSeq: 0 });
+    await waitFor('delivery', () => received !== undefined);
+    expect(received).to.deep.equal({ ...envelope, seq });
+  });
+});

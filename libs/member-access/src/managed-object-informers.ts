@@ -1,0 +1,117 @@
+import { KarmadaLabel, KarmadaLabelValue, type KubeObject } from '@karmada-ts/domain';
+import { keyOf, ListWatch, type CacheEvent, type WatchTuning } from './list-watch.js';
+import type { MemberClient } from './member-client.js';
+import type { ObjectReference } from './member-objects.js';
+import { resourcePath, ResourceResolver } from './resource-resolver.js';
+
+export interface WatchedKind {
+  apiVersion: string;
+  kind: string;
+}
+
+/** A change to an object Karmada manages in a member; `previous` is the cached object an update replaced. */
+export interface MemberObjectEvent {
+  readonly type: 'added' | 'updated' | 'deleted';
+  readonly cluster: string;
+  readonly object: KubeObject;
+  readonly previous?: KubeObject;
+}
+
+export interface ManagedObjectInformersOptions {
+  onEvent: (event: MemberObjectEvent) => void;
+  /** A list or watch of one kind failed; it retries by itself. A kind the member does not serve fails with NoKindMatch. */
+  onError?: (kind: WatchedKind, error: unknown) => void;
+  /** Default `karmada.io/managed=true`. */
+  labelSelector?: string;
+  resolver?: ResourceResolver;
+  watch?: WatchTuning;
+}
+
+/**
+ * Informers on the objects Karmada applied to one member (label karmada.io/managed=true), one per kind in use, across
+ * all namespaces: the execution and work-status controllers' member informers. A kind is watched from its first
+ * use (watch / setKinds) until it is no longer needed (unwatch / setKinds); a kind the member does not serve yet is
+ * retried until it is. Each informer reconnects by itself when the server ends a watch or the member comes back, and
+ * hands over the changes it missed. managedFields are dropped from cached objects to save memory.
+ */
+export class ManagedObjectInformers {
+  private readonly informers = new Map<string, { kind: WatchedKind; cache: ListWatch<KubeObject> }>();
+  private readonly resolver: ResourceResolver;
+
+  constructor(
+    readonly cluster: string,
+    private readonly client: MemberClient,
+    private readonly options: ManagedObjectInformersOptions,
+  ) {
+    this.resolver = options.resolver ?? new ResourceResolver(client);
+  }
+
+  /** Starts watching a kind unless it is watched already. */
+  watch(kind: WatchedKind): void {
+    const id = kindId(kind);
+    if (this.informers.has(id)) return;
+    const cache = new ListWatch<KubeObject>(this.client, {
+      ...this.options.watch,
+      collectionPath: async () => resourcePath(await this.resolver.resolve(kind.apiVersion, kind.kind)),
+      labelSelector: this.options.labelSelector ?? `${KarmadaLabel.Managed}=${KarmadaLabelValue.Managed}`,
+      transform: withoutManagedFields,
+      onEvent: (event) => this.options.onEvent(toMemberEvent(this.cluster, event)),
+      onError: (error) => this.options.onError?.(kind, error),
+    });
+    this.informers.set(id, { kind: { apiVersion: kind.apiVersion, kind: kind.kind }, cache });
+    cache.start();
+  }
+
+  async unwatch(kind: WatchedKind): Promise<void> {
+    const id = kindId(kind);
+    const informer = this.informers.get(id);
+    this.informers.delete(id);
+    await informer?.cache.stop();
+  }
+
+  /** Watches exactly these kinds: starts the missing ones, stops the rest. */
+  async setKinds(kinds: readonly WatchedKind[]): Promise<void> {
+    const wanted = new Set(kinds.map(kindId));
+    await Promise.all([...this.informers.values()].filter((i) => !wanted.has(kindId(i.kind))).map((i) => this.unwatch(i.kind)));
+    for (const kind of kinds) this.watch(kind);
+  }
+
+  kinds(): WatchedKind[] {
+    return [...this.informers.values()].map((i) => i.kind);
+  }
+
+  /** The cached object, if its kind is watched and the object exists and carries the managed label. */
+  get(ref: ObjectReference): KubeObject | undefined {
+    const cache = this.informers.get(kindId(ref))?.cache;
+    if (!cache) return undefined;
+    return cache.get(keyOf({ metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } })) ?? cache.get(ref.name);
+  }
+
+  synced(kind: WatchedKind): boolean {
+    return this.informers.get(kindId(kind))?.cache.synced ?? false;
+  }
+
+  waitForSync(kind: WatchedKind, timeoutMs: number): Promise<boolean> {
+    return this.informers.get(kindId(kind))?.cache.waitForSync(timeoutMs) ?? Promise.resolve(false);
+  }
+
+  async stop(): Promise<void> {
+    const all = [...this.informers.values()];
+    this.informers.clear();
+    await Promise.all(all.map((i) => i.cache.stop()));
+  }
+}
+
+function kindId(kind: WatchedKind): string {
+  return `${kind.apiVersion}/${kind.kind}`;
+}
+
+function withoutManagedFields(object: KubeObject): KubeObject {
+  if (!object.metadata?.managedFields) return object;
+  const { managedFields: _dropped, ...metadata } = object.metadata;
+  return { ...object, metadata };
+}
+
+function toMemberEvent(cluster: string, event: CacheEvent<KubeObject>): MemberObjectEvent {
+  return event.type === 'updated' ? { type: event.type, cluster, object: event.value, previous: event.previous } : { type: event.type, cluster, object: event.value };
+}

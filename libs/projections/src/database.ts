@@ -1,0 +1,44 @@
+import pg from 'pg';
+import { quoteIdent } from './sql.js';
+
+const duplicateDatabase = '42P04';
+
+/**
+ * Creates the database named in `databaseUrl` when it does not exist (connecting to the server's `postgres`
+ * database to do so). Safe when several processes start at once.
+ */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!name) throw new Error(`DATABASE_URL ${redactUrl(url)} names no database`);
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${quoteIdent(name)}`).catch((err: { code?: string }) => {
+        if (err.code !== duplicateDatabase) throw err;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The Postgres schema holding one service's projections in one instance: `<instance>_<service>` with `-` turned
+ * into `_` (e.g. `karmada_policy_svc`).
+ */
+export function projectionSchemaName(instance: string, service: string): string {
+  const schema = `${instance}_${service}`.replace(/-/g, '_');
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`"${schema}" is not a usable schema name`);
+  return schema;
+}
+
+function redactUrl(url: URL): string {
+  const copy = new URL(url);
+  if (copy.password) copy.password = '***';
+  return copy.toString();
+}

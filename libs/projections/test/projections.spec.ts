@@ -1,0 +1,289 @@
+import 'reflect-metadata';
+import * as chai from 'chai';
+import chaiAsPromised from 'chai-as-promised';
+import { Controller, Inject, type INestMicroservice } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { DataSource } from 'typeorm';
+import { batchPattern, JetStreamContext, type StoredEvent } from '@karmada-ts/eventstore';
+import {
+  openProjectionDatabase,
+  projectionSchemaName,
+  ProjectionRunner,
+  rebuildProjections,
+} from '@karmada-ts/projections';
+import {
+  createTestBackbone,
+  deploymentEvent,
+  PROBE,
+  startService,
+  waitFor,
+  type TestBackbone,
+  type TestResource,
+} from './support.js';
+import { CreateTemplates1764000000000, TemplatesProjection } from './templates.projection.js';
+
+chai.use(chaiAsPromised);
+const { expect } = chai;
+
+/** The rows of both tables, in a stable order. */
+async function snapshot(dataSource: DataSource): Promise<unknown> {
+  return {
+    templates: await dataSource.query('SELECT * FROM templates ORDER BY resource, namespace, name'),
+    history: await dataSource.query('SELECT * FROM template_history ORDER BY seq'),
+  };
+}
+
+async function countRows(dataSource: DataSource, table: string): Promise<number> {
+  return Number((await dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+}
+
+interface Probe {
+  readonly runner: ProjectionRunner;
+  readonly handled: { instance: string; seqs: number[]; deliveryCount: number }[];
+  /** Called after a batch committed; throwing simulates a crash before the ack. */
+  afterCommit: (events: StoredEvent[]) => Promise<void> | void;
+}
+
+function projector(durable: string, instance: string) {
+  @Controller()
+  class TemplatesProjector {
+    constructor(@Inject(PROBE) private readonly probe: Probe) {}
+
+    @EventPattern<string>(batchPattern(durable))
+    async project(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
+      await this.probe.runner.applyBatch(events);
+      this.probe.handled.push({ instance, seqs: events.map((e) => e.seq), deliveryCount: ctx.getDeliveryCount() });
+      await this.probe.afterCommit(events);
+    }
+  }
+  return TemplatesProjector;
+}
+
+describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
+  let t: TestBackbone;
+  let dataSource: DataSource;
+  const apps: INestMicroservice[] = [];
+  let consumerCounter = 0;
+
+  before(async () => {
+    t = await createTestBackbone('proj');
+    dataSource = await openProjectionDatabase({
+      url: t.databaseUrl,
+      schema: projectionSchemaName(t.subjects.instance, 'test-svc'),
+      migrations: [CreateTemplates1764000000000],
+      poolSize: 4,
+    });
+  });
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+  });
+  after(async () => {
+    await dataSource?.destroy();
+    await t?.cleanup();
+  });
+
+  /** Each test has its own resource kind (so its own subject filter), consumer name and empty tables. */
+  let kind: TestResource;
+  let filterSubject: string;
+  beforeEach(async () => {
+    consumerCounter++;
+    kind = { group: `test${consumerCounter}`, version: 'v1', resource: 'deployments' };
+    filterSubject = t.subjects.templateFilter(kind);
+    await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
+  });
+
+  function newRunner(projection = new TemplatesProjection()) {
+    return new ProjectionRunner(dataSource, { consumer: `test-svc-projector${consumerCounter}`, projections: [projection] });
+  }
+
+  /** Appends events of this test's resource kind, returning them as stored. */
+  async function appendEvents(specs: readonly [name: string, replicas: number | undefined][]) {
+    const stored: StoredEvent[] = [];
+    for (const [i, [name, replicas]] of specs.entries()) {
+      const envelope = deploymentEvent(t.subjects, kind, name, replicas, i);
+      const { seq } = await t.store.append(envelope.subject, envelope, { expectedSeq: 'any' });
+      stored.push({ ...envelope, seq });
+    }
+    return stored;
+  }
+
+  it('runs real migrations into the service schema, idempotently', async () => {
+    const schema = projectionSchemaName(t.subjects.instance, 'test-svc');
+    const tables: { table_name: string }[] = await dataSource.query(
+      'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+      [schema],
+    );
+    expect(tables.map((r) => r.table_name)).to.deep.equal([
+      'migrations',
+      'projection_checkpoints',
+      'projection_row_versions',
+      'template_history',
+      'templates',
+    ]);
+    const again = await openProjectionDatabase({ url: t.databaseUrl, schema, migrations: [CreateTemplates1764000000000] });
+    const applied: { name: string }[] = await again.query('SELECT name FROM migrations ORDER BY id');
+    expect(applied.map((m) => m.name)).to.deep.equal(['ProjectionBookkeeping1000000000000', 'CreateTemplates1764000000000']);
+    await again.destroy();
+  });
+
+  it('applies a batch with its checkpoint; a redelivered batch changes nothing', async () => {
+    const runner = newRunner();
+    const events = await appendEvents([['a', 1], ['b', 1], ['a', 2], ['c', 3], ['c', undefined]]);
+    await runner.applyBatch(events);
+    const once = await snapshot(dataSource);
+    await runner.applyBatch(events);
+    expect(await snapshot(dataSource)).to.deep.equal(once);
+    expect(await countRows(dataSource, 'template_history')).to.equal(5);
+    expect(await countRows(dataSource, 'templates')).to.equal(2);
+    expect(await runner.checkpoint()).to.equal(events[4]!.seq);
+  });
+
+  it('is indifferent to the order batches commit in, deletes included (the rule replicas need)', async () => {
+    const runner = newRunner();
+    const [v1, v2, gone, back, old] = await appendEvents([['x', 1], ['x', 2], ['y', 1], ['y', undefined], ['z', 5]]);
+    // Newer batches first, as a second replica might commit them; then the older ones arrive.
+    await runner.applyBatch([back!, old!]);
+    await runner.applyBatch([v2!]);
+    await runner.applyBatch([v1!, gone!]);
+    const rows: { name: string; replicas: number; seq: string }[] = await dataSource.query(
+      'SELECT name, replicas, seq FROM templates ORDER BY name',
+    );
+    expect(rows.map((r) => [r.name, r.replicas, Number(r.seq)])).to.deep.equal([
+      ['x', 2, v2!.seq],
+      ['z', 5, old!.seq],
+    ]);
+    expect(await runner.checkpoint()).to.equal(old!.seq); // GREATEST: the high-water mark never moves back
+  });
+
+  it('a crash in the middle of a batch leaves no partial projection', async () => {
+    const events = await appendEvents([['p', 1], ['q', 1], ['r', 1], ['s', 1]]);
+    let seen = 0;
+    const crashing = newRunner(
+      new TemplatesProjection(async (_event, context) => {
+        if (++seen === 3) {
+          await context.writer.flush(); // half the batch is really written inside the transaction…
+          throw new Error('crash in the middle of the batch'); // …and then the process "dies"
+        }
+      }),
+    );
+    await expect(crashing.applyBatch(events)).to.be.rejectedWith('crash in the middle');
+    expect(await countRows(dataSource, 'templates')).to.equal(0);
+    expect(await countRows(dataSource, 'template_history')).to.equal(0);
+    expect(await countRows(dataSource, 'projection_row_versions')).to.equal(0);
+    expect(await crashing.checkpoint()).to.equal(0);
+    const healthy = newRunner();
+    await healthy.applyBatch(events);
+    expect(await countRows(dataSource, 'templates')).to.equal(4);
+    expect(await healthy.checkpoint()).to.equal(events[3]!.seq);
+  });
+
+  it('a batch delivered twice by the transport (crash after commit, before ack) changes the projection once', async () => {
+    const runner = newRunner();
+    const durable = runner.options.consumer;
+    const crashedAfter = new Set<number>();
+    const probe: Probe = {
+      runner,
+      handled: [],
+      afterCommit: (events) => {
+        // Every batch's first commit is followed by a "crash": no ack, so the events come again.
+        if (events.some((e) => !crashedAfter.has(e.seq))) {
+          for (const e of events) crashedAfter.add(e.seq);
+          throw new Error('process died after commit, before ack');
+        }
+      },
+    };
+    const events = await appendEvents([['m', 1], ['n', 1], ['m', 2], ['o', 1], ['o', undefined]]);
+    apps.push(
+      await startService(t, {
+        controllers: [projector(durable, 'one')],
+        probe,
+        consumers: [{ durable, filterSubject, backoff: { baseMs: 50, maxMs: 50 } }],
+      }),
+    );
+    await waitFor('every event to be acked', async () => {
+      const info = await t.jsm.consumers.info(t.subjects.stream, durable);
+      return info.num_ack_pending === 0 && info.ack_floor.stream_seq >= events[4]!.seq;
+    });
+    const timesApplied = events.map((e) => probe.handled.filter((h) => h.seqs.includes(e.seq)).length);
+    expect(timesApplied.every((n) => n >= 2), `applied ${timesApplied.join(',')} times`).to.equal(true);
+    const projected = await snapshot(dataSource);
+    expect(await runner.checkpoint()).to.equal(events[4]!.seq);
+
+    // The same events applied exactly once give the same rows.
+    await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
+    await runner.applyBatch(events);
+    expect(projected).to.deep.equal(await snapshot(dataSource));
+    expect(await countRows(dataSource, 'template_history')).to.equal(5);
+  });
+
+  it('two instances of one service share the work on one durable without double effects', async () => {
+    const runner = newRunner();
+    const durable = runner.options.consumer;
+    const probe: Probe = {
+      runner,
+      handled: [],
+      // A little work per batch, so that both instances get batches.
+      afterCommit: () => new Promise((resolve) => setTimeout(resolve, 5)),
+    };
+    const consumers = [{ durable, filterSubject, batchSize: 10 }];
+    apps.push(await startService(t, { controllers: [projector(durable, 'one')], probe, consumers }));
+    apps.push(await startService(t, { controllers: [projector(durable, 'two')], probe, consumers }));
+    // 200 events on 20 objects: every object is updated by batches that land on both instances.
+    const specs: [string, number | undefined][] = Array.from({ length: 200 }, (_, i) => [
+      `obj-${i % 20}`,
+      i >= 180 && i % 20 < 5 ? undefined : i,
+    ]);
+    const events = await appendEvents(specs);
+    const last = events[events.length - 1]!.seq;
+    await waitFor(
+      'both instances to catch up',
+      async () => (await runner.checkpoint()) === last && probe.handled.flatMap((h) => h.seqs).length >= 200,
+    );
+
+    const byInstance = (instance: string) => probe.handled.filter((h) => h.instance === instance).flatMap((h) => h.seqs);
+    expect(byInstance('one').length, 'instance one did some work').to.be.greaterThan(0);
+    expect(byInstance('two').length, 'instance two did some work').to.be.greaterThan(0);
+    expect(new Set([...byInstance('one'), ...byInstance('two')]).size).to.equal(200);
+
+    const projected = await snapshot(dataSource);
+    expect(await countRows(dataSource, 'template_history')).to.equal(200);
+    const rows: { name: string; replicas: number }[] = await dataSource.query(
+      'SELECT name, replicas FROM templates ORDER BY name',
+    );
+    const expected = new Map<string, number>();
+    for (const [name, replicas] of specs) {
+      if (replicas === undefined) expected.delete(name);
+      else expected.set(name, replicas);
+    }
+    const expectedRows = [...expected.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    expect(rows.map((r) => [r.name, r.replicas])).to.deep.equal(expectedRows);
+
+    // And exactly what one instance applying everything in order would have produced.
+    await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
+    await runner.applyBatch(events);
+    expect(projected).to.deep.equal(await snapshot(dataSource));
+  });
+
+  it('dropping the projection and rebuilding it from the stream gives identical rows', async () => {
+    const runner = newRunner();
+    const durable = runner.options.consumer;
+    const probe: Probe = { runner, handled: [], afterCommit: () => undefined };
+    const events = await appendEvents([['d', 1], ['e', 1], ['d', 2], ['f', 1], ['e', undefined], ['g', 4], ['d', 3]]);
+    apps.push(
+      await startService(t, {
+        controllers: [projector(durable, 'one')],
+        probe,
+        consumers: [{ durable, filterSubject, batchSize: 3 }],
+      }),
+    );
+    await waitFor('the projection to catch up', async () => (await runner.checkpoint()) === events[6]!.seq);
+    await apps.pop()!.close();
+    const live = await snapshot(dataSource);
+    expect(await countRows(dataSource, 'templates')).to.be.greaterThan(0);
+
+    await dataSource.query('TRUNCATE templates, template_history, projection_row_versions'); // dropped
+    const result = await rebuildProjections({ runner, store: t.store, filterSubject, batchSize: 4 });
+    expect(await snapshot(dataSource)).to.deep.equal(live);
+    expect(result).to.deep.equal({ events: events.length, checkpoint: events[6]!.seq });
+  });
+});
