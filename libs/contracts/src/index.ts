@@ -10,4 +10,5 @@ export * from './events/dead-lettered.js';
 export * from './events/template-events.js';
 export * from './events/status-events.js';
 export * from './events/finalizer-events.js';
+export * from './events/propagation-events.js';
 export * from './core-events.js';

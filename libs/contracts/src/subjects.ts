@@ -34,6 +34,18 @@ export const aggregates = {
   clusterStatus: 'clusterstatus',
   /** "My cleanup for this object is done", written by each controller that holds a finalizer. */
   finalizer: 'finalizer',
+  /** Which policy claims a template, written by policy-svc. */
+  claim: 'claim',
+  /** (Cluster)ResourceBinding specs without the scheduling result, written by policy-svc. */
+  binding: 'binding',
+  /** Scheduling decisions of bindings, written by scheduler-svc. */
+  placement: 'placement',
+  /** Aggregated status of bindings and the end of their cleanup, written by binding-svc. */
+  bindingStatus: 'bindingstatus',
+  /** Rendered Works, written by binding-svc. */
+  work: 'work',
+  /** What the executor did with a Work in its member cluster, written by executor-svc. */
+  workStatus: 'workstatus',
   /** Messages a consumer gave up on (see `deadLetter`). */
   deadLetter: 'deadletter',
 } as const;
@@ -183,6 +195,36 @@ export class Subjects {
   /** Filter for every finalizer release (the api-gateway consumes them). */
   finalizerFilter(): string {
     return this.aggregateFilter(aggregates.finalizer);
+  }
+
+  /** The claim on one template: `<instance>.claim.<plural.group>.<namespace|_>.<name>`. */
+  claim(kind: ResourceKind, namespace: string | undefined, name: string): string {
+    return this.aggregate(aggregates.claim, namespace, name, [kindKey(kind)]);
+  }
+
+  /** A ResourceBinding (namespaced) or ClusterResourceBinding (no namespace): `<instance>.binding.<namespace|_>.<name>`. */
+  binding(namespace: string | undefined, name: string): string {
+    return this.aggregate(aggregates.binding, namespace, name);
+  }
+
+  /** The scheduling decision of one binding: `<instance>.placement.<namespace|_>.<name>`. */
+  placement(namespace: string | undefined, name: string): string {
+    return this.aggregate(aggregates.placement, namespace, name);
+  }
+
+  /** The aggregated status of one binding: `<instance>.bindingstatus.<namespace|_>.<name>`. */
+  bindingStatus(namespace: string | undefined, name: string): string {
+    return this.aggregate(aggregates.bindingStatus, namespace, name);
+  }
+
+  /** One Work, in its execution namespace `karmada-es-<cluster>`: `<instance>.work.<namespace>.<name>`. */
+  work(namespace: string, name: string): string {
+    return this.aggregate(aggregates.work, namespace, name);
+  }
+
+  /** What the executor reported about one Work: `<instance>.workstatus.<namespace>.<name>`. */
+  workStatus(namespace: string, name: string): string {
+    return this.aggregate(aggregates.workStatus, namespace, name);
   }
 
   /** Where the consumer `durable` puts messages it gave up on: `<instance>.deadletter.<durable>`. */

@@ -7,3 +7,4 @@ export * from './projection-runner.js';
 export * from './rebuild.js';
 export * from './readiness.js';
 export { quoteIdent } from './sql.js';
+export * from './latest-state.js';

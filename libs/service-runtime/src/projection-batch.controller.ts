@@ -1,20 +1,28 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { EventPattern } from '@nestjs/microservices';
 import { batchPattern, JETSTREAM_TRANSPORT, type StoredEvent } from '@karmada-ts/eventstore';
 import type { ProjectionRunners } from './projection-runners.js';
 
 /**
- * Builds the Nest controller that hands each projection consumer's batches to its runner: one `batch:<durable>`
- * handler per projection consumer on the JetStream transport, so services declare projections and never write it.
+ * Builds the Nest controller that hands each projection consumer's batches to its runner and then to its reconciler:
+ * one `batch:<durable>` handler per projection consumer on the JetStream transport, so services declare projections
+ * and reconcilers and never write this plumbing.
  */
-export function projectionBatchController(runners: ProjectionRunners): new () => object {
+export function projectionBatchController(runners: ProjectionRunners): new (moduleRef: ModuleRef) => object {
   @Controller()
-  class ProjectionBatchController {}
+  class ProjectionBatchController {
+    constructor(@Inject(ModuleRef) readonly moduleRef: ModuleRef) {}
+  }
   for (const { consumer } of runners.all()) {
     const durable = consumer.consumer.durable;
     const method = `project_${durable.replace(/[^a-zA-Z0-9]/g, '_')}`;
-    const handler = (events: readonly StoredEvent[]) => runners.apply(durable, events);
-    Object.defineProperty(ProjectionBatchController.prototype, method, { value: handler });
+    const reconciler = consumer.reconciler;
+    async function handle(this: ProjectionBatchController, events: readonly StoredEvent[]): Promise<void> {
+      await runners.apply(durable, events);
+      if (reconciler) await this.moduleRef.get(reconciler, { strict: false }).reconcile(events);
+    }
+    Object.defineProperty(ProjectionBatchController.prototype, method, { value: handle });
     const descriptor = Object.getOwnPropertyDescriptor(ProjectionBatchController.prototype, method)!;
     EventPattern<string>(batchPattern(durable), JETSTREAM_TRANSPORT)(ProjectionBatchController.prototype, method, descriptor);
   }

@@ -1,13 +1,26 @@
 import type { Type } from '@nestjs/common';
 import type { EventRegistry, Subjects } from '@karmada-ts/contracts';
-import type { ConsumerSpec } from '@karmada-ts/eventstore';
+import type { ConsumerSpec, StoredEvent } from '@karmada-ts/eventstore';
 import type { MigrationClass, Projection } from '@karmada-ts/projections';
 import type { ServiceName } from './service-catalog.js';
 
-/** A projection consumer: its durable consumer and the projections it feeds (rebuilt together by `rebuild`). */
+/**
+ * Reacts to a batch of events after the batch's projections have been committed, so it reads read models that
+ * already include those events (a controller's level-triggered reconcile). A Nest provider of the service's module.
+ * Throwing makes the whole batch come back (projections are seq-guarded, so re-applying it changes nothing).
+ */
+export interface BatchReconciler {
+  reconcile(events: readonly StoredEvent[]): Promise<void>;
+}
+
+/**
+ * A projection consumer: its durable consumer, the projections it feeds (rebuilt together by `rebuild`) and,
+ * optionally, the reconciler that runs after each committed batch.
+ */
 export interface ProjectionConsumer {
   readonly consumer: ConsumerSpec;
   readonly projections: readonly Projection[];
+  readonly reconciler?: Type<BatchReconciler>;
 }
 
 /** What a service is made of; `runService` turns it into a running process. Apps are this and their module. */
