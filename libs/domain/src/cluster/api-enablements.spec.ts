@@ -17,6 +17,7 @@ describe('apiEnablementStatus', () => {
       name: 'a failing group version makes it Partial',
       discovered: [{ groupVersion: 'v1', resources: [{ name: 'pods', kind: 'Pod' }] }, { groupVersion: 'metrics.k8s.io/v1beta1', error: '503' }],
       wantReason: 'Partial',
+      wantMessage: 'might collect partial APIEnablements(1) from the cluster',
       wantStatus: 'False',
       wantGroupVersions: ['v1'],
     },
@@ -27,6 +28,7 @@ describe('apiEnablementStatus', () => {
       const result = apiEnablementStatus(c.discovered);
       expect(result.condition.reason).to.equal(c.wantReason);
       expect(result.condition.status).to.equal(c.wantStatus);
+      if ('wantMessage' in c) expect(result.condition.message).to.equal(c.wantMessage);
       expect(result.apiEnablements.map((e) => e.groupVersion)).to.deep.equal(c.wantGroupVersions);
     });
   }

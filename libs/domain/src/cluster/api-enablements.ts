@@ -25,15 +25,20 @@ export function apiEnablementStatus(discovered: readonly GroupVersionDiscovery[]
       resources: d.resources
         .filter((r) => !r.name.includes('/'))
         .map((r) => ({ name: r.name, kind: r.kind }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+        .sort((a, b) => byteOrder(a.name, b.name)),
     }))
-    .sort((a, b) => a.groupVersion.localeCompare(b.groupVersion));
+    .sort((a, b) => byteOrder(a.groupVersion, b.groupVersion));
   const failed = discovered.length - answered.length;
   const condition =
     answered.length === 0
       ? { reason: 'Empty', status: 'False' as const, message: 'collected empty APIEnablements from the cluster' }
       : failed > 0
-        ? { reason: 'Partial', status: 'False' as const, message: 'collected partial APIEnablements from the cluster' }
+        ? { reason: 'Partial', status: 'False' as const, message: `might collect partial APIEnablements(${apiEnablements.length}) from the cluster` }
         : { reason: 'Complete', status: 'True' as const, message: 'collected complete APIEnablements from the cluster' };
   return { apiEnablements, condition: { type: ClusterConditionType.CompleteAPIEnablements, ...condition } };
+}
+
+/** Go's string order (bytes), which Karmada's sort uses; localeCompare would order case and punctuation differently. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
