@@ -4,6 +4,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRuntimeConfig, serviceCatalog, ConfigError } from '@karmada-ts/service-runtime';
 import { nodeArgsFor, packageDir } from '../../../scripts/run-tool.mjs';
+import { existsSync } from 'node:fs';
+import { startMemberSim, type MemberSim } from '@karmada-ts/member-sim';
+import { attachMembers, karmadactlRunner } from './attach-members.js';
+import { memberPlan, MemberPlanError, type MemberPlan } from './member-plan.js';
 import { ensureNats } from './nats-server.js';
 import { ProcessGroup } from './process-group.js';
 import { parseStackOptions, stackUsage, UsageError } from './stack-options.js';
@@ -53,6 +57,14 @@ async function main(): Promise<void> {
     throw error;
   }
   mkdirSync(config.stateDir, { recursive: true });
+  let plan: MemberPlan[];
+  try {
+    plan = memberPlan(options.members);
+  } catch (error) {
+    if (error instanceof MemberPlanError) fail(error.message);
+    throw error;
+  }
+  let members: MemberSim | undefined;
   if (options.build) build();
 
   const nats = await ensureNats(config.natsUrl, config.stateDir);
@@ -73,6 +85,7 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     say('stopping…');
+    await members?.stop();
     await group.stop();
     if (nats.kind === 'started') nats.process.kill('SIGTERM');
     process.exit(code);
@@ -92,6 +105,43 @@ async function main(): Promise<void> {
     }
   }
   say(`${labels.length} processes started; Ctrl-C stops them`);
+
+  if (plan.length > 0) members = await startAndJoinMembers(plan, config.stateDir, env);
+  const kubeconfig = join(config.stateDir, 'kubeconfig');
+  say(`ready: kubectl --kubeconfig ${kubeconfig} get clusters`);
+}
+
+/** How long `npm start` waits for the gateway's admin kubeconfig and readiness before joining members. */
+const gatewayWaitMs = 120_000;
+
+async function waitForGateway(stateDir: string): Promise<string> {
+  const kubeconfig = join(stateDir, 'kubeconfig');
+  const gatewayHealth = `http://127.0.0.1:${serviceCatalog.find((s) => s.name === 'api-gateway')!.port}/readyz`;
+  const deadline = Date.now() + gatewayWaitMs;
+  while (Date.now() < deadline) {
+    const ready = existsSync(kubeconfig) && (await fetch(gatewayHealth).then((r) => r.ok, () => false));
+    if (ready) return kubeconfig;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  fail(`the api-gateway did not become ready within ${gatewayWaitMs / 1000}s; see its log lines above`);
+}
+
+/** Starts the simulated members in this process and joins them through the gateway with karmadactl. */
+async function startAndJoinMembers(plan: readonly MemberPlan[], stateDir: string, env: NodeJS.ProcessEnv): Promise<MemberSim> {
+  const kubeconfigDir = join(stateDir, 'members');
+  const sim = await startMemberSim({ clusters: plan.map((m) => m.cluster) as never, kubeconfigDir });
+  say(`member-sim serves ${plan.length} simulated member cluster(s) at ${sim.url}; kubeconfigs in ${kubeconfigDir}`);
+  const controlPlaneKubeconfig = await waitForGateway(stateDir);
+  const outcomes = await attachMembers(plan, {
+    controlPlaneKubeconfig,
+    memberKubeconfig: (name) => sim.kubeconfigPath(name)!,
+    memberAccess: (name) => ({ server: `${sim.url}/clusters/${name}`, token: sim.token(name), caPem: sim.caPem }),
+    karmadactl: karmadactlRunner(join(root, 'tools/karmadactl/bin/karmadactl.mjs'), env),
+  });
+  for (const outcome of outcomes) {
+    say('error' in outcome ? `could not join ${outcome.name}: ${outcome.error}` : `${outcome.name} ${outcome.action}`);
+  }
+  return sim;
 }
 
 await main();

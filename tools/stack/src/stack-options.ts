@@ -7,6 +7,8 @@ export interface StackOptions {
   /** Skip the incremental TypeScript build (the services then run from their sources). */
   readonly build: boolean;
   readonly help: boolean;
+  /** Simulated members to run and join: a config file, a count, or 0 for none. */
+  readonly members: string;
 }
 
 export const stackUsage = `Usage: npm start -- [options]
@@ -17,11 +19,16 @@ and its migrations, and the six services as separate processes with prefixed log
 Options:
   --replicas N   processes per service (default 1); replicas share durable consumers
   --no-build     do not run the incremental TypeScript build first
+  --members M    simulated member clusters to run and join: a config FILE (default config/members.yaml:
+                 member1-3), a count N (member1…memberN), or 0 for none
   -h, --help     this text
 
 Environment: NATS_URL, DATABASE_URL, KARMADA_INSTANCE, KARMADA_STATE_DIR, LOG_LEVEL (see README.md).`;
 
 export class UsageError extends Error {}
+
+/** The repository's default members (member1-3 over two regions and providers). */
+export const defaultMembersFile = new URL('../../../config/members.yaml', import.meta.url).pathname;
 
 export function parseStackOptions(argv: readonly string[]): StackOptions {
   let parsed;
@@ -33,6 +40,7 @@ export function parseStackOptions(argv: readonly string[]): StackOptions {
         build: { type: 'boolean', default: true },
         'no-build': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        members: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -44,5 +52,10 @@ export function parseStackOptions(argv: readonly string[]): StackOptions {
   if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) {
     throw new UsageError(`--replicas ${parsed.values.replicas} is not valid: expected an integer from 1 to 8`);
   }
-  return { replicas, build: parsed.values.build && !parsed.values['no-build'], help: parsed.values.help };
+  return {
+    replicas,
+    build: parsed.values.build && !parsed.values['no-build'],
+    help: parsed.values.help,
+    members: parsed.values.members ?? defaultMembersFile,
+  };
 }
