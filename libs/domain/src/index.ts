@@ -6,3 +6,5 @@ export * from './interpret/index.js';
 export * from './override/index.js';
 export * from './render/index.js';
 export * from './status/index.js';
+export * from './validation/index.js';
+export * from './printers/index.js';

@@ -1,0 +1,16 @@
+export type { OpenApiSchema } from './openapi-schema.js';
+export { propagationPolicySchema, clusterPropagationPolicySchema } from './propagation-policy-schema.js';
+export { overridePolicySchema, clusterOverridePolicySchema } from './override-policy-schema.js';
+export { clusterSchema } from './cluster-schema.js';
+export { schemaErrors } from './schema-validation.js';
+export { applySchemaDefaults } from './schema-defaults.js';
+export { unknownFields, karmadaSchemas, isKarmadaSchemaKind, type KarmadaSchemaKind } from './unknown-fields.js';
+export { validateLabelSelector } from './label-validation.js';
+export { validatePropagationPolicy, validateClusterPropagationPolicy } from './propagation-policy-validation.js';
+export { validateOverridePolicy, validateClusterOverridePolicy } from './override-policy-validation.js';
+export { validateCluster, validateClusterName } from './cluster-validation.js';
+export { defaultPropagationPolicy, defaultClusterPropagationPolicy, type PolicyAdmission } from './propagation-policy-defaults.js';
+export { defaultOverridePolicy, defaultClusterOverridePolicy } from './override-policy-defaults.js';
+export { defaultCluster, type ClusterAdmission } from './cluster-defaults.js';
+export { defaultResourceModels } from './cluster-resource-models.js';
+export { karmadaAdmissionHooks, type KarmadaAdmissionOptions } from './admission-hooks.js';
