@@ -54,6 +54,8 @@ export * from './http/body.js';
 export * from './http/respond.js';
 export * from './http/watch-stream.js';
 
+export * from './tls/server-tls.js';
+
 export * from './util/json.js';
 export * from './util/time.js';
 export * from './util/duration.js';

@@ -3,7 +3,6 @@ export * from './member-sim.js';
 export * from './config.js';
 export * from './faults.js';
 export * from './kubeconfig.js';
-export * from './tls.js';
 export * from './cli-args.js';
 export { SimulatedCluster, type HealthState } from './simulated-cluster.js';
 export { choosePlacement, placementRequests, type Placement, type SchedulableNode } from './sim/scheduling.js';

@@ -3,14 +3,13 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
-import { notFound, sendStatus, toStatusError, unauthorized, unknownPath } from '@karmada-ts/kube';
+import { generateServerTls, notFound, sendStatus, toStatusError, unauthorized, unknownPath } from '@karmada-ts/kube';
 import { serveAdmin } from './admin-api.js';
 import { defaultPodReadySeconds, quickConfig, type ClusterConfig, type NodeGroupConfig } from './config.js';
 import { injectedError, parseFaults, type Faults } from './faults.js';
 import { kubeconfigYaml } from './kubeconfig.js';
 import { SimulatedCluster, type HealthState, type SharedRuntime } from './simulated-cluster.js';
 import { TimerQueue } from './sim/timer-queue.js';
-import { generateServerTls } from './tls.js';
 import { createBuiltinRegistry } from '@karmada-ts/kube';
 
 export interface MemberSimOptions {

@@ -19,6 +19,22 @@ function withStatusDefaults(object: KubeObject, defaults: Record<string, unknown
   return { ...object, status: { ...status, ...Object.fromEntries(missing) } };
 }
 
+function withTopLevelDefault(object: KubeObject, field: string, value: unknown): KubeObject {
+  return object[field] === undefined ? { ...object, [field]: value } : object;
+}
+
+/** Secret `stringData` is write-only: its entries are base64-encoded into `data` (winning over equal keys). */
+function mergeStringData(object: KubeObject): KubeObject {
+  const stringData = object['stringData'];
+  if (stringData === undefined) return object;
+  const { stringData: _written, ...rest } = object;
+  const data: Record<string, unknown> = isJsonObject(object['data']) ? { ...object['data'] } : {};
+  if (isJsonObject(stringData)) {
+    for (const [key, value] of Object.entries(stringData)) data[key] = Buffer.from(String(value), 'utf8').toString('base64');
+  }
+  return { ...rest, data } as KubeObject;
+}
+
 const replicated: ResourceHooks = {
   default: (o) => withSpecDefaults(o, { replicas: 1 }),
   validate: (o, old) => validateWorkload(o, old, { replicas: true }),
@@ -33,6 +49,7 @@ export const builtinHooks: readonly [{ group: string; resource: string }, Resour
       validate: (o) => validatePod(o),
     },
   ],
+  [{ group: '', resource: 'secrets' }, { default: (o) => withTopLevelDefault(mergeStringData(o), 'type', 'Opaque') }],
   [{ group: '', resource: 'services' }, { default: (o) => withSpecDefaults(o, { type: 'ClusterIP' }), validate: (o) => validateService(o) }],
   [{ group: 'apps', resource: 'deployments' }, replicated],
   [{ group: 'apps', resource: 'replicasets' }, replicated],

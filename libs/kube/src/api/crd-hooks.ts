@@ -17,7 +17,7 @@ export function installCustomResourceDefinitions(service: ResourceService): void
       if (ctx.subresource === 'status' || (old && deepEqual(old['spec'], crd['spec']))) return crd;
       return { ...crd, status: establishedCrdStatus(crd, formatTimestamp(ctx.now)) };
     },
-    afterCommit: async ({ type, object, old }) => {
+    afterCommit: async ({ type, object, old }, ctx) => {
       if (old) service.registry.unregister(crdStorage(old).group, crdStorage(old).resource);
       if (type !== 'DELETED') {
         service.registry.register(crdToDefinitions(object));
@@ -27,7 +27,7 @@ export function installCustomResourceDefinitions(service: ResourceService): void
       service.registry.unregister(storage.group, storage.resource);
       const instances = await service.store.list(storage);
       for (const instance of instances.items) {
-        await service.store.delete({ ...storage, namespace: instance.metadata.namespace ?? '', name: instance.metadata.name ?? '' });
+        await service.store.delete({ ...storage, namespace: instance.metadata.namespace ?? '', name: instance.metadata.name ?? '' }, { context: ctx.request });
       }
     },
   });

@@ -2,7 +2,7 @@ import type { ResourceDefinition } from '../discovery/resource-definition.js';
 import type { WatchEventType } from '../storage/resource-store.js';
 import type { FieldError } from '../validation/field-error.js';
 import type { KubeObject } from './object.js';
-import type { Subresource } from './request-options.js';
+import type { RequestContext, Subresource } from './request-options.js';
 
 /** What a hook knows about the request it runs in. */
 export interface HookContext {
@@ -12,6 +12,8 @@ export interface HookContext {
   subresource: Subresource | undefined;
   dryRun: boolean;
   now: Date;
+  /** Who makes the request, when the server knows (hooks that write pass it on to the store). */
+  request: RequestContext | undefined;
 }
 
 /**

@@ -25,7 +25,7 @@ import type { CommittedChange, HookContext, ResourceHooks } from './hooks.js';
 import type { KubeObject } from './object.js';
 import { patchDocument } from './patch-document.js';
 import { carryServerFields, decodeObject, prepareForCreate, withoutResourceVersion, withStatusOf } from './object-preparation.js';
-import type { DeleteOptions, PatchType, RequestOptions, Subresource } from './request-options.js';
+import type { DeleteOptions, PatchType, RequestContext, RequestOptions, Subresource } from './request-options.js';
 import { applyScale, toScale } from './scale.js';
 import {
   alreadyExists,
@@ -271,7 +271,7 @@ export class ResourceService {
           name,
           `the ResourceVersion in the precondition (${pre.resourceVersion}) does not match the ResourceVersion in record (${old.metadata.resourceVersion ?? ''}). The object might have been modified`,
         );
-      const ctx = this.context('DELETE', def, namespace, undefined, dryRun);
+      const ctx = this.context('DELETE', def, namespace, undefined, dryRun, options.context);
       for (const hooks of this.hooksFor(def)) await hooks.admitDelete?.(old, ctx);
       const finalizers = [...(old.metadata.finalizers ?? [])];
       const policy = deleteOptions.propagationPolicy ?? (deleteOptions.orphanDependents === true ? 'Orphan' : 'Background');
@@ -285,13 +285,13 @@ export class ResourceService {
         if (old.metadata.generation !== undefined) metadata.generation = old.metadata.generation + 1;
         const marked: KubeObject = { ...old, metadata };
         if (dryRun) return { kind: 'pending', object: this.present(def, marked) };
-        const stored = await this.store.update(key, marked, { expectedResourceVersion: old.metadata.resourceVersion });
+        const stored = await this.store.update(key, marked, { expectedResourceVersion: old.metadata.resourceVersion, context: options.context });
         await this.afterCommit(def, { type: 'MODIFIED', object: stored, old }, ctx);
         return { kind: 'pending', object: this.present(def, stored) };
       }
       const status = successStatus({ name, group: def.group, kind: def.plural, uid: old.metadata.uid });
       if (dryRun) return { kind: 'deleted', status, object: this.present(def, old) };
-      const deleted = await this.store.delete(key, { expectedResourceVersion: old.metadata.resourceVersion });
+      const deleted = await this.store.delete(key, { expectedResourceVersion: old.metadata.resourceVersion, context: options.context });
       await this.afterCommit(def, { type: 'DELETED', object: deleted, old }, ctx);
       return { kind: 'deleted', status, object: this.present(def, deleted) };
     });
@@ -356,7 +356,7 @@ export class ResourceService {
   }
 
   private async commitCreate(def: ResourceDefinition, namespace: string, prepared: KubeObject, options: RequestOptions): Promise<KubeObject> {
-    const ctx = this.context('CREATE', def, namespace, undefined, options.dryRun === true);
+    const ctx = this.context('CREATE', def, namespace, undefined, options.dryRun === true, options.context);
     let object = await this.admit(def, prepared, undefined, ctx, options);
     if (def.namespaced) await this.requireNamespace(def, namespace, object.metadata.name ?? '');
     const metadata = { ...object.metadata, uid: this.uid(), creationTimestamp: formatTimestamp(ctx.now) };
@@ -366,7 +366,7 @@ export class ResourceService {
     if (ctx.dryRun) return this.present(def, object);
     let stored: KubeObject;
     try {
-      stored = await this.store.create(this.key(def, namespace, object.metadata.name!), object);
+      stored = await this.store.create(this.key(def, namespace, object.metadata.name!), object, { context: options.context });
     } catch (error) {
       if (error instanceof StoreAlreadyExistsError) throw alreadyExists(groupResourceOf(def), object.metadata.name!);
       throw error;
@@ -376,7 +376,7 @@ export class ResourceService {
   }
 
   private async commitUpdate(def: ResourceDefinition, namespace: string, old: KubeObject, candidate: KubeObject, options: RequestOptions, subresource: Subresource | undefined): Promise<KubeObject> {
-    const ctx = this.context('UPDATE', def, namespace, subresource, options.dryRun === true);
+    const ctx = this.context('UPDATE', def, namespace, subresource, options.dryRun === true, options.context);
     let object = subresource === 'status' ? candidate : await this.admit(def, candidate, old, ctx, options);
     if (subresource === 'status') {
       for (const hooks of this.hooksFor(def)) if (hooks.admit) object = await hooks.admit(object, old, ctx);
@@ -396,7 +396,7 @@ export class ResourceService {
     if (deepEqual(withoutResourceVersion(object), withoutResourceVersion(old))) return this.present(def, old);
     if (ctx.dryRun) return this.present(def, object);
     const key = this.key(def, namespace, old.metadata.name!);
-    const writeOptions = { expectedResourceVersion: old.metadata.resourceVersion, ...(subresource ? { subresource } : {}) };
+    const writeOptions = { expectedResourceVersion: old.metadata.resourceVersion, context: options.context, ...(subresource ? { subresource } : {}) };
     let stored: KubeObject;
     try {
       stored = await this.store.update(key, object, writeOptions);
@@ -406,7 +406,7 @@ export class ResourceService {
     }
     await this.afterCommit(def, { type: 'MODIFIED', object: stored, old }, ctx);
     if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers ?? []).length === 0) {
-      const deleted = await this.store.delete(key, { expectedResourceVersion: stored.metadata.resourceVersion });
+      const deleted = await this.store.delete(key, { expectedResourceVersion: stored.metadata.resourceVersion, context: options.context });
       await this.afterCommit(def, { type: 'DELETED', object: deleted, old: stored }, ctx);
       return this.present(def, deleted);
     }
@@ -500,8 +500,15 @@ export class ResourceService {
     return all ? [...all, ...specific] : specific;
   }
 
-  private context(operation: HookContext['operation'], def: ResourceDefinition, namespace: string, subresource: Subresource | undefined, dryRun: boolean): HookContext {
-    return { operation, def, namespace, subresource, dryRun, now: this.clock() };
+  private context(
+    operation: HookContext['operation'],
+    def: ResourceDefinition,
+    namespace: string,
+    subresource: Subresource | undefined,
+    dryRun: boolean,
+    request: RequestContext | undefined,
+  ): HookContext {
+    return { operation, def, namespace, subresource, dryRun, now: this.clock(), request };
   }
 
   private key(def: ResourceDefinition, namespace: string, name: string): ObjectKey {

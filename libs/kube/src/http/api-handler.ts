@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KubeObject } from '../api/object.js';
-import type { DeleteOptions, FieldValidation, PropagationPolicy, RequestOptions, Subresource } from '../api/request-options.js';
+import type { DeleteOptions, FieldValidation, PropagationPolicy, RequestContext, RequestOptions, Subresource } from '../api/request-options.js';
 import type { ResourceService } from '../api/resource-service.js';
 import { badRequest, isKubeStatusError, methodNotSupported, notAcceptable, toStatusError, unknownPath, unsupportedMediaType } from '../api/status.js';
 import {
@@ -63,6 +63,24 @@ export interface KubeApiHandlerOptions {
   };
   /** Serve aggregated discovery v2 to clients that ask for it (default true). */
   aggregatedDiscovery?: boolean;
+  /**
+   * Identifies the caller of every request except /version and the health checks; throw a KubeStatusError
+   * (`unauthorized()`) to refuse. The context reaches the store with every write. Without it nobody is asked.
+   */
+  authenticate?: (req: IncomingMessage) => RequestContext | Promise<RequestContext>;
+  /** Decides whether the authenticated caller may do this; throw a KubeStatusError (`forbidden(…)`) to refuse. */
+  authorize?: (context: RequestContext, attributes: ResourceAttributes) => void | Promise<void>;
+}
+
+/** What a resource request does, as Kubernetes authorizers see it. */
+export interface ResourceAttributes {
+  verb: string;
+  group: string;
+  resource: string;
+  subresource: string | undefined;
+  /** Undefined for cluster-scoped resources and requests across all namespaces. */
+  namespace: string | undefined;
+  name: string | undefined;
 }
 
 /**
@@ -87,14 +105,15 @@ export function createKubeApiHandler(options: KubeApiHandlerOptions): KubeApiHan
       const q = path.indexOf('?');
       const route = parseApiPath(q < 0 ? path : path.slice(0, q));
       const query = new URLSearchParams(q < 0 ? '' : path.slice(q + 1));
-      await serve(req, res, route, query);
+      const context = options.authenticate && !isPublic(route) ? await options.authenticate(req) : undefined;
+      await serve(req, res, route, query, context);
     } catch (error) {
       if (!isKubeStatusError(error)) console.error('kube api handler:', error);
       sendStatus(res, toStatusError(error));
     }
   };
 
-  async function serve(req: IncomingMessage, res: ServerResponse, route: ApiRoute, query: URLSearchParams): Promise<void> {
+  async function serve(req: IncomingMessage, res: ServerResponse, route: ApiRoute, query: URLSearchParams, context: RequestContext | undefined): Promise<void> {
     const accept = parseAccept(req.headers.accept);
     switch (route.kind) {
       case 'version':
@@ -125,7 +144,7 @@ export function createKubeApiHandler(options: KubeApiHandlerOptions): KubeApiHan
         return sendJson(res, 200, list);
       }
       case 'resource':
-        return serveResource(req, res, route, query, accept);
+        return serveResource(req, res, route, query, accept, context);
       case 'unknown':
         throw unknownPath();
       default:
@@ -147,9 +166,20 @@ export function createKubeApiHandler(options: KubeApiHandlerOptions): KubeApiHan
     route: Extract<ApiRoute, { kind: 'resource' }>,
     query: URLSearchParams,
     accept: ReturnType<typeof parseAccept>,
+    context: RequestContext | undefined,
   ): Promise<void> {
     const def = service.resolve(route.group, route.version, route.plural);
     if (!def) throw unknownPath();
+    if (context && options.authorize) {
+      await options.authorize(context, {
+        verb: verbOf(req.method ?? 'GET', route.name !== undefined, watchParam.has(query.get('watch') ?? '')),
+        group: def.group,
+        resource: def.plural,
+        subresource: route.subresource,
+        namespace: def.namespaced ? route.namespace : undefined,
+        name: route.name,
+      });
+    }
     if (!acceptsJson(accept)) throw notAcceptable(['application/json', 'application/yaml']);
     if (def.namespaced && route.name === undefined && route.namespace === undefined && req.method !== 'GET') throw unknownPath();
     if (!def.namespaced && route.namespace !== undefined) throw unknownPath();
@@ -157,6 +187,7 @@ export function createKubeApiHandler(options: KubeApiHandlerOptions): KubeApiHan
     const namespace = route.namespace ?? '';
     const shape = responseShape(accept);
     const requestOptions = readRequestOptions(query);
+    if (context) requestOptions.context = context;
     const selectors = { labelSelector: query.get('labelSelector') ?? undefined, fieldSelector: query.get('fieldSelector') ?? undefined };
     const method = req.method ?? 'GET';
 
@@ -271,6 +302,30 @@ export function createKubeApiHandler(options: KubeApiHandlerOptions): KubeApiHan
     }
     if (query.get('orphanDependents') !== null) out.orphanDependents = query.get('orphanDependents') === 'true';
     return out;
+  }
+}
+
+/** /version and the health checks answer anyone, as the apiserver's public-info-viewer role allows. */
+function isPublic(route: ApiRoute): boolean {
+  return route.kind === 'version' || route.kind === 'health';
+}
+
+/** The Kubernetes verb of a request: the HTTP method, refined by whether it names an object or watches. */
+function verbOf(method: string, named: boolean, watch: boolean): string {
+  switch (method) {
+    case 'GET':
+    case 'HEAD':
+      return named ? 'get' : watch ? 'watch' : 'list';
+    case 'POST':
+      return 'create';
+    case 'PUT':
+      return 'update';
+    case 'PATCH':
+      return 'patch';
+    case 'DELETE':
+      return named ? 'delete' : 'deletecollection';
+    default:
+      return method.toLowerCase();
   }
 }
 

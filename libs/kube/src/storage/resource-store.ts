@@ -1,4 +1,5 @@
 import type { KubeObject } from '../api/object.js';
+import type { RequestContext } from '../api/request-options.js';
 import type { FieldSelector } from '../selectors/field-selector.js';
 import type { LabelSelector } from '../selectors/label-selector.js';
 
@@ -43,6 +44,8 @@ export interface StoreWriteOptions {
   expectedResourceVersion?: string;
   /** Set for status or scale subresource writes, for stores that record why an object changed. */
   subresource?: 'status' | 'scale';
+  /** Who writes and the request's ids, for stores that record the author of every change. */
+  context?: RequestContext;
 }
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -66,7 +69,7 @@ export interface WatchSubscription extends AsyncIterable<StoreWatchEvent> {
 export interface ResourceStore {
   get(key: ObjectKey): Promise<KubeObject | undefined>;
   list(resource: StorageResource, options?: StoreListOptions): Promise<StoreListResult>;
-  create(key: ObjectKey, object: KubeObject): Promise<KubeObject>;
+  create(key: ObjectKey, object: KubeObject, options?: Pick<StoreWriteOptions, 'context'>): Promise<KubeObject>;
   update(key: ObjectKey, object: KubeObject, options?: StoreWriteOptions): Promise<KubeObject>;
   delete(key: ObjectKey, options?: StoreWriteOptions): Promise<KubeObject>;
   watch(resource: StorageResource, options?: StoreWatchOptions): Promise<WatchSubscription>;
