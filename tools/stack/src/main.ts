@@ -9,6 +9,7 @@ import { startMemberSim, type MemberSim } from '@karmada-ts/member-sim';
 import { attachMembers, karmadactlRunner } from './attach-members.js';
 import { memberPlan, MemberPlanError, type MemberPlan } from './member-plan.js';
 import { ensureNats } from './nats-server.js';
+import { firstEndpoint, tcpReachable } from './tcp-probe.js';
 import { ProcessGroup } from './process-group.js';
 import { parseStackOptions, stackUsage, UsageError } from './stack-options.js';
 
@@ -71,6 +72,13 @@ async function main(): Promise<void> {
   if (nats.kind === 'missing') fail(nats.message);
   say(nats.kind === 'started' ? `started nats-server with JetStream (data in ${config.stateDir}/nats)` : `using NATS at ${config.natsUrl}`);
 
+  const postgres = firstEndpoint(config.databaseUrl, 5432);
+  if (!(await tcpReachable(postgres.host, postgres.port))) {
+    fail(
+      `Postgres is not reachable at ${postgres.host}:${postgres.port}.\n` +
+        'Fix: start it (Debian: pg_ctlcluster 15 main start) or point DATABASE_URL at a running Postgres ≥ 15.',
+    );
+  }
   const env: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: join(root, 'tsconfig.json') };
   say(`preparing Postgres (${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}) and running migrations…`);
   for (const service of serviceCatalog) migrate(service.name, env);
