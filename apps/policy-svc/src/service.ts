@@ -1,10 +1,50 @@
-import { coreEvents } from '@karmada-ts/contracts';
+import { aggregates } from '@karmada-ts/contracts';
 import type { ServiceDefinition } from '@karmada-ts/service-runtime';
+import { policyDurables } from './durables.js';
+import { policyEvents } from './events.js';
+import { CreateDetectorReadModels1764400000000 } from './migrations/1764400000000-create-detector-read-models.js';
 import { PolicyModule } from './policy.module.js';
+import { bindingsProjection } from './read-models/bindings.projection.js';
+import { claimsProjection } from './read-models/claims.projection.js';
+import { cleanupsProjection } from './read-models/cleanups.projection.js';
+import { placementsProjection } from './read-models/placements.projection.js';
+import { templatesProjection } from './read-models/templates.projection.js';
+import { BindingsReconciler } from './reconcilers/bindings.reconciler.js';
+import { ClaimsReconciler } from './reconcilers/claims.reconciler.js';
+import { CleanupsReconciler } from './reconcilers/cleanups.reconciler.js';
+import { TemplatesReconciler } from './reconcilers/templates.reconciler.js';
 
 /** policy-svc: the resource detector: matches templates to propagation policies and produces bindings. */
 export const policyService: ServiceDefinition = {
   name: 'policy-svc',
   module: PolicyModule,
-  events: coreEvents,
+  events: policyEvents,
+  migrations: [CreateDetectorReadModels1764400000000],
+  projections: (subjects) => [
+    {
+      consumer: { durable: policyDurables.templates, filterSubject: subjects.templateFilter() },
+      projections: [templatesProjection],
+      reconciler: TemplatesReconciler,
+    },
+    {
+      consumer: { durable: policyDurables.claims, filterSubject: subjects.aggregateFilter(aggregates.claim) },
+      projections: [claimsProjection],
+      reconciler: ClaimsReconciler,
+    },
+    {
+      consumer: { durable: policyDurables.bindings, filterSubject: subjects.aggregateFilter(aggregates.binding) },
+      projections: [bindingsProjection],
+      reconciler: BindingsReconciler,
+    },
+    {
+      consumer: { durable: policyDurables.placements, filterSubject: subjects.aggregateFilter(aggregates.placement) },
+      projections: [placementsProjection],
+      reconciler: BindingsReconciler,
+    },
+    {
+      consumer: { durable: policyDurables.bindingStatuses, filterSubject: subjects.aggregateFilter(aggregates.bindingStatus) },
+      projections: [cleanupsProjection],
+      reconciler: CleanupsReconciler,
+    },
+  ],
 };

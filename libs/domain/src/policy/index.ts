@@ -7,3 +7,4 @@ export * from './best-policy.js';
 export * from './preemption.js';
 export * from './detect.js';
 export * from './build-binding.js';
+export * from './decide-template.js';

@@ -27,3 +27,6 @@ export * from './select-groups.js';
 export * from './taint-eviction.js';
 export * from './tolerations.js';
 export * from './webster.js';
+export * from './graceful-eviction.js';
+export * from './cluster-requeue.js';
+export * from './decide-placement.js';

@@ -1,0 +1,70 @@
+import type { BindingRefJson, ClusterExplanationJson, PlacementDecidedData } from '@karmada-ts/contracts';
+import {
+  KarmadaLabel,
+  type AnyResourceBinding,
+  type ClusterExplanation,
+  type Condition,
+  type GracefulEvictionTask,
+  type PlacementDecision,
+  type PlacementRecord,
+  type TargetCluster,
+} from '@karmada-ts/domain';
+
+/** A binding's identity in placement events: its permanent id stands for the uid, as in Karmada's backups. */
+export function bindingRefOf(binding: AnyResourceBinding): BindingRefJson {
+  const idLabel = binding.kind === 'ResourceBinding' ? KarmadaLabel.ResourceBindingPermanentId : KarmadaLabel.ClusterResourceBindingPermanentId;
+  return {
+    kind: binding.kind,
+    ...(binding.metadata.namespace ? { namespace: binding.metadata.namespace } : {}),
+    name: binding.metadata.name ?? '',
+    uid: binding.metadata.labels?.[idLabel] ?? binding.metadata.uid ?? '',
+  };
+}
+
+/** The decision a PlacementDecided event recorded, in the domain's terms. */
+export function recordOf(data: PlacementDecidedData): PlacementRecord {
+  return {
+    clusters: data.clusters as TargetCluster[],
+    gracefulEvictionTasks: data.gracefulEvictionTasks as unknown as GracefulEvictionTask[],
+    ...(Object.keys(data.scheduledCondition).length > 0 ? { scheduledCondition: data.scheduledCondition as unknown as Condition } : {}),
+    ...(data.schedulerObservingAffinityName ? { schedulerObservingAffinityName: data.schedulerObservingAffinityName } : {}),
+    ...(data.lastScheduledTime ? { lastScheduledTime: data.lastScheduledTime } : {}),
+    ...(data.appliedPlacement ? { appliedPlacement: data.appliedPlacement } : {}),
+  };
+}
+
+/**
+ * The PlacementDecided of a decision: the explanation of this run, or, when the scheduler did not run, the one of
+ * the decision it keeps.
+ */
+export function placementDecidedData(
+  binding: AnyResourceBinding,
+  bindingSeq: number,
+  decision: PlacementDecision,
+  previous: PlacementDecidedData | undefined,
+): PlacementDecidedData {
+  const { placement } = decision;
+  return {
+    binding: bindingRefOf(binding),
+    observedBindingSeq: bindingSeq,
+    clusters: placement.clusters,
+    gracefulEvictionTasks: placement.gracefulEvictionTasks as unknown as Readonly<Record<string, unknown>>[],
+    scheduledCondition: (placement.scheduledCondition ?? {}) as unknown as Readonly<Record<string, unknown>>,
+    ...(placement.schedulerObservingAffinityName ? { schedulerObservingAffinityName: placement.schedulerObservingAffinityName } : {}),
+    ...(placement.lastScheduledTime ? { lastScheduledTime: placement.lastScheduledTime } : {}),
+    ...(placement.appliedPlacement ? { appliedPlacement: placement.appliedPlacement } : {}),
+    explanation: decision.explanation ? decision.explanation.map(explanationJson) : (previous?.explanation ?? []),
+  };
+}
+
+/** One cluster's explanation as events carry it; a filter's detail is kept as its last reason. */
+export function explanationJson(explanation: ClusterExplanation): ClusterExplanationJson {
+  const { cluster, rejectedBy, score, availableReplicas, assignedReplicas } = explanation;
+  return {
+    cluster,
+    ...(rejectedBy ? { rejectedBy: { plugin: rejectedBy.plugin, reasons: rejectedBy.detail ? [...rejectedBy.reasons, rejectedBy.detail] : rejectedBy.reasons } } : {}),
+    ...(score !== undefined ? { score } : {}),
+    ...(availableReplicas !== undefined ? { availableReplicas } : {}),
+    ...(assignedReplicas !== undefined ? { assignedReplicas } : {}),
+  };
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BindingUpsertedData, ClusterStatusCollectedData, PlacementDecidedData } from '@karmada-ts/contracts';
+import type { Cluster, Placement, RequeueFacts } from '@karmada-ts/domain';
+import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
+import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
+import type { DataSource } from 'typeorm';
+import type { HealthRow } from './bindings.projection.js';
+import { bindingRowKey, readModelTables, rowKinds, type BindingKey } from './read-models.js';
+
+/** A binding and its placement, as the requeue rules see them. */
+export interface RequeueCandidate extends RequeueFacts {
+  readonly key: BindingKey;
+}
+
+/** The queries scheduler-svc runs on its read models. */
+@Injectable()
+export class SchedulerReadModel {
+  private readonly bindings: LatestStateReader<BindingUpsertedData>;
+  private readonly placements: LatestStateReader<PlacementDecidedData>;
+  private readonly health: LatestStateReader<HealthRow>;
+
+  constructor(@Inject(PROJECTION_DATABASE) private readonly database: DataSource) {
+    this.bindings = new LatestStateReader(database, readModelTables.bindings);
+    this.placements = new LatestStateReader(database, readModelTables.placements);
+    this.health = new LatestStateReader(database, readModelTables.bindingHealth);
+  }
+
+  binding(key: BindingKey): Promise<StateRow<BindingUpsertedData> | undefined> {
+    return this.bindings.get(bindingRowKey(key));
+  }
+
+  async placement(key: BindingKey): Promise<PlacementDecidedData | undefined> {
+    return (await this.placements.get(bindingRowKey(key)))?.state;
+  }
+
+  async bindingHealth(key: BindingKey): Promise<HealthRow> {
+    return (await this.health.get(bindingRowKey(key)))?.state ?? [];
+  }
+
+  /** Every live binding with what its placement says about it: where a cluster change may matter. */
+  async requeueCandidates(): Promise<RequeueCandidate[]> {
+    const rows: {
+      namespace: string;
+      name: string;
+      placement: Placement | null;
+      affinity: string | null;
+      targets: { name: string }[] | null;
+      scheduled: string | null;
+    }[] = await this.database.query(
+      `SELECT b.namespace, b.name, b.state->'binding'->'spec'->'placement' AS placement,
+              p.state->>'schedulerObservingAffinityName' AS affinity, p.state->'clusters' AS targets,
+              p.state->'scheduledCondition'->>'status' AS scheduled
+         FROM ${readModelTables.bindings} b
+         LEFT JOIN ${readModelTables.placements} p ON p.kind = b.kind AND p.namespace = b.namespace AND p.name = b.name
+        WHERE b.kind = $1 AND coalesce(b.state->>'deleting', 'false') <> 'true'`,
+      [rowKinds.binding],
+    );
+    return rows.map((row) => ({
+      key: { namespace: row.namespace || undefined, name: row.name },
+      placement: row.placement ?? undefined,
+      ...(row.affinity ? { observedAffinityName: row.affinity } : {}),
+      targets: (row.targets ?? []).map((target) => target.name),
+      scheduled: row.scheduled === 'True',
+    }));
+  }
+
+  /** Every binding, for the resync at start. */
+  async bindingKeys(): Promise<BindingKey[]> {
+    const rows: { namespace: string; name: string }[] = await this.database.query(
+      `SELECT namespace, name FROM ${readModelTables.bindings} WHERE kind = $1 ORDER BY namespace, name`,
+      [rowKinds.binding],
+    );
+    return rows.map((row) => ({ namespace: row.namespace || undefined, name: row.name }));
+  }
+
+  /** A token that changes whenever a Cluster spec or status row is written or removed. */
+  async clustersVersion(): Promise<string> {
+    const version = (table: string) => `(SELECT count(*) || ':' || coalesce(sum(seq), 0) FROM ${table})`;
+    const rows: { version: string }[] = await this.database.query(
+      `SELECT ${version(readModelTables.clusters)} || '/' || ${version(readModelTables.clusterStatuses)} AS version`,
+    );
+    return rows[0]!.version;
+  }
+
+  /** Every Cluster spec and status. */
+  async clusterParts(): Promise<{ specs: Cluster[]; statuses: ClusterStatusCollectedData[] }> {
+    const specs: { state: Cluster }[] = await this.database.query(`SELECT state FROM ${readModelTables.clusters} WHERE kind = $1`, [rowKinds.cluster]);
+    const statuses: { state: ClusterStatusCollectedData }[] = await this.database.query(`SELECT state FROM ${readModelTables.clusterStatuses} WHERE kind = $1`, [rowKinds.cluster]);
+    return { specs: specs.map((r) => r.state), statuses: statuses.map((r) => r.state) };
+  }
+}

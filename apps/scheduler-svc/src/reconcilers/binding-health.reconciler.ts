@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BindingStatusAggregated } from '@karmada-ts/contracts';
+import type { StoredEvent } from '@karmada-ts/eventstore';
+import type { BatchReconciler } from '@karmada-ts/service-runtime';
+import { PlacementSync } from '../placement/placement-sync.js';
+import { SchedulerReadModel } from '../read-models/scheduler-read-model.js';
+import { bindingId, keyOfBindingSubject, type BindingKey } from '../read-models/read-models.js';
+
+/** After a batch of aggregated binding statuses: bindings with graceful eviction tasks see whether they may end. */
+@Injectable()
+export class BindingHealthReconciler implements BatchReconciler {
+  constructor(
+    @Inject(SchedulerReadModel) private readonly readModel: SchedulerReadModel,
+    @Inject(PlacementSync) private readonly placements: PlacementSync,
+  ) {}
+
+  async reconcile(events: readonly StoredEvent[]): Promise<void> {
+    const latest = new Map<string, { key: BindingKey; cause: StoredEvent }>();
+    for (const event of events) {
+      if (!BindingStatusAggregated.is(event)) continue;
+      const key = keyOfBindingSubject(event.subject);
+      latest.set(bindingId(key), { key, cause: event });
+    }
+    for (const { key, cause } of latest.values()) {
+      if (((await this.readModel.placement(key))?.gracefulEvictionTasks.length ?? 0) > 0) await this.placements.reconcile(key, cause);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { requeuedByClusterChange } from '@karmada-ts/domain';
+import type { StoredEvent } from '@karmada-ts/eventstore';
+import type { BatchReconciler } from '@karmada-ts/service-runtime';
+import { ClusterChanges } from '../placement/cluster-changes.js';
+import { PlacementSync } from '../placement/placement-sync.js';
+import { SchedulerReadModel } from '../read-models/scheduler-read-model.js';
+
+/**
+ * After a batch of Cluster specs (gateway) or statuses (cluster-svc) is projected: the bindings the changes concern
+ * (requeuedByClusterChange: affinity matching the cluster before or after, placed on it, or waiting for room) are
+ * decided again — a NoExecute taint evicts, a deleting cluster is left, a new cluster is used.
+ */
+@Injectable()
+export class ClustersReconciler implements BatchReconciler {
+  constructor(
+    @Inject(ClusterChanges) private readonly changes: ClusterChanges,
+    @Inject(SchedulerReadModel) private readonly readModel: SchedulerReadModel,
+    @Inject(PlacementSync) private readonly placements: PlacementSync,
+  ) {}
+
+  async reconcile(events: readonly StoredEvent[]): Promise<void> {
+    const cause = events.at(-1);
+    if (!cause) return;
+    const diffs = await this.changes.next();
+    if (diffs.length === 0) return;
+    for (const candidate of await this.readModel.requeueCandidates()) {
+      if (diffs.some((diff) => requeuedByClusterChange(candidate, diff.before, diff.after))) await this.placements.reconcile(candidate.key, cause);
+    }
+  }
+}
