@@ -1,10 +1,55 @@
-import { coreEvents } from '@karmada-ts/contracts';
+import { aggregates, type Subjects } from '@karmada-ts/contracts';
+import type { ConsumerSpec } from '@karmada-ts/eventstore';
 import type { ServiceDefinition } from '@karmada-ts/service-runtime';
+import { executorDurables } from './durables.js';
+import { executorEvents } from './events.js';
 import { ExecutorModule } from './executor.module.js';
+import { CreateExecutorReadModels1765400000000 } from './migrations/1765400000000-create-executor-read-models.js';
+import { clusterSecretsProjection } from './projections/cluster-secrets.projection.js';
+import { clusterStatusesProjection } from './projections/cluster-statuses.projection.js';
+import { clustersProjection } from './projections/clusters.projection.js';
+import { workReportsProjection } from './projections/work-reports.projection.js';
+import { worksProjection } from './projections/works.projection.js';
+import { ClusterChangedReconciler } from './reconcilers/cluster-changed.reconciler.js';
+import { WorkChangedReconciler } from './reconcilers/work-changed.reconciler.js';
+import { clusterResource, secretResource } from './resources.js';
+
+/**
+ * Member calls can wait for a cluster for a long time: more deliveries with a capped backoff before a Work event is
+ * dead-lettered (a cluster that becomes Ready again resumes its pending Works anyway), and several batches in
+ * flight, so that a batch waiting for a slow member does not hold up the Works of the others.
+ */
+const memberBound: Pick<ConsumerSpec, 'maxDeliver' | 'backoff'> = { maxDeliver: 10, backoff: { baseMs: 1_000, maxMs: 30_000 } };
 
 /** executor-svc: applies Works in member clusters, reflects their status and repairs drift. */
 export const executorService: ServiceDefinition = {
   name: 'executor-svc',
   module: ExecutorModule,
-  events: coreEvents,
+  events: executorEvents,
+  migrations: [CreateExecutorReadModels1765400000000],
+  projections: (subjects: Subjects) => [
+    {
+      consumer: { durable: executorDurables.works, filterSubject: subjects.aggregateFilter(aggregates.work), batchSize: 50, concurrency: 4, ...memberBound },
+      projections: [worksProjection],
+      reconciler: WorkChangedReconciler,
+    },
+    {
+      consumer: { durable: executorDurables.clusters, filterSubject: subjects.templateFilter(clusterResource), ...memberBound },
+      projections: [clustersProjection],
+      reconciler: ClusterChangedReconciler,
+    },
+    {
+      consumer: { durable: executorDurables.clusterStatuses, filterSubject: subjects.clusterStatusFilter(), ...memberBound },
+      projections: [clusterStatusesProjection],
+      reconciler: ClusterChangedReconciler,
+    },
+    {
+      consumer: { durable: executorDurables.clusterSecrets, filterSubject: subjects.templateFilter(secretResource) },
+      projections: [clusterSecretsProjection],
+    },
+    {
+      consumer: { durable: executorDurables.workReports, filterSubject: subjects.aggregateFilter(aggregates.workStatus) },
+      projections: [workReportsProjection],
+    },
+  ],
 };

@@ -8,3 +8,4 @@ export * from './render/index.js';
 export * from './status/index.js';
 export * from './validation/index.js';
 export * from './printers/index.js';
+export * from './execution/index.js';

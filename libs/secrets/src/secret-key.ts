@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Where the secret key comes from: `KARMADA_SECRET_KEY` (base64 of 32 bytes), else `<stateDir>/secret.key`. */
@@ -33,7 +33,18 @@ export function loadSecretKey(source: SecretKeySource): Buffer {
   }
   const key = randomBytes(32);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  chmodSync(path, 0o600);
+  // Written aside and linked into place: a replica starting at the same time either wins the link or reads the
+  // winner's complete file, never a half-written one.
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(temporary, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(temporary, 0o600);
+  try {
+    linkSync(temporary, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return loadSecretKey({ ...source, createIfMissing: false });
+  } finally {
+    unlinkSync(temporary);
+  }
   return key;
 }

@@ -14,10 +14,12 @@ import type { GroupVersionResource, KubeObjectJson } from './resource-events.js'
 export interface SealedSecretData {
   /** The reference of the encrypted values (the id of the event that wrote them). */
   readonly ref: string;
-  /** Keyed digest of the values (HMAC-SHA256 under the secret key): equal values, equal digest. */
+  /** Keyed digest of the data (HMAC-SHA256 under the secret key): equal data, equal digest. */
   readonly digest: string;
   /** The names of the data entries (not secret: `kubectl describe secret` shows them). */
   readonly keys: readonly string[];
+  /** Annotations sealed with the values because they repeat them (kubectl's last-applied-configuration). */
+  readonly annotations?: readonly string[];
 }
 
 /** The object after a create or an update. */

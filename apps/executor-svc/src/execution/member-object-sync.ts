@@ -1,0 +1,153 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { deterministicId, DriftCorrected, WorkStatusReported, type Cause, type DriftCorrectedData } from '@karmada-ts/contracts';
+import {
+  detectDrift,
+  executionSpaceName,
+  KarmadaAnnotation,
+  reportApplied,
+  reportObserved,
+  reportsApplied,
+  sameReport,
+  type DriftedField,
+  type KubeObject,
+} from '@karmada-ts/domain';
+import type { Logger } from '@karmada-ts/operability';
+import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
+import { objectRef, type MemberConnection } from '../members/member-connection.js';
+import { MemberConnections } from '../members/member-connections.js';
+import { WorkStore, type WorkRow } from '../projections/work-store.js';
+import { workKeyId, type WorkKey } from '../projections/works.projection.js';
+import { KeyedSerializer } from './keyed-serializer.js';
+import { RetryLaterError } from './retry-later.error.js';
+import { WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
+
+/** When a look at a Work's member objects failed, the next one comes this much later (unless a change comes first). */
+const retryDelayMs = 5_000;
+
+/** How a member object that is gone shows in a drift record: the whole object (path "") went from present to absent. */
+const deletedObjectDrift: readonly DriftedField[] = [{ path: '', from: 'present', to: 'absent' }];
+
+/**
+ * Karmada's work-status controller plus drift correction, driven by the informers on the objects the executor
+ * applied: when a member object of a dispatched Work changes, its reflected status and health go into the Work's
+ * report; when it no longer holds what the Work applied (changed or deleted out of band), it is applied again and a
+ * DriftCorrected event records which fields had changed from what to what.
+ */
+@Injectable()
+export class MemberObjectSync implements OnModuleInit, OnModuleDestroy {
+  private readonly retries = new Set<NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(
+    private readonly works: WorkStore,
+    private readonly connections: MemberConnections,
+    private readonly log: WorkStatusLog,
+    private readonly serializer: KeyedSerializer,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    this.connections.onObjectEvent((event) => this.trigger(event.cluster, workKeyOf(event.object)));
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
+  }
+
+  /**
+   * Looks at a Work's member objects again, after the Work's own reconcile if one is running. Triggers that come while
+   * one is waiting are covered by it: it reads the informer's newest copy when it starts.
+   */
+  trigger(cluster: string, key: WorkKey | undefined): void {
+    if (this.stopped || !key || key.namespace !== executionSpaceName(cluster)) return;
+    this.serializer.coalesce(workKeyId(key), () => this.sync(cluster, key)).catch((error: unknown) => {
+      this.logger.warn({ err: error, cluster, work: workKeyId(key), retryInMs: retryDelayMs }, 'member objects of a Work not synced; will retry');
+      const timer = setTimeout(() => {
+        this.retries.delete(timer);
+        this.trigger(cluster, key);
+      }, retryDelayMs).unref();
+      this.retries.add(timer);
+    });
+  }
+
+  private async sync(cluster: string, key: WorkKey): Promise<void> {
+    const row = await this.works.get(key);
+    if (!row || row.state.deleting || row.state.cluster !== cluster || row.state.work.spec.suspendDispatching === true) return;
+    const connection = await this.connections.existing(cluster);
+    const head = await this.log.head(key);
+    // Before its first report the Work's own reconcile is still at work, and reports what it applied.
+    if (!connection || !head.report) return;
+    const applied = reportsApplied(head.report, row.seq);
+    const now = new Date().toISOString();
+    for (const manifest of row.state.work.spec.workload.manifests) {
+      const observed = applied ? await this.correctDrift(key, row, connection, manifest, now) : connection.cached(objectRef(manifest));
+      if (observed) await this.reflect(key, row, observed, now);
+    }
+  }
+
+  /** The member object once it holds what the manifest asks for (applied again if it did not), if it exists. */
+  private async correctDrift(key: WorkKey, row: WorkRow, connection: MemberConnection, manifest: KubeObject, now: string): Promise<KubeObject | undefined> {
+    const cached = connection.cached(objectRef(manifest));
+    if (cached && (connection.isOwnWrite(cached) || detectDrift(manifest, cached).length === 0)) return cached;
+    // The informer may lag behind the member: decide on the member's own answer.
+    const current = await connection.read(objectRef(manifest));
+    const fields = current ? detectDrift(manifest, current) : deletedObjectDrift;
+    if (fields.length === 0) return current;
+    const { work } = row.state;
+    const head = await this.log.head(key);
+    const cause = this.causeOf(row, connection.cluster, manifest, current, head);
+    const result = await connection.apply(work, manifest);
+    if (!result.ok) {
+      // Left alone (no longer Karmada's) or not possible now: the Work says so.
+      await this.log.append(key, (h) => {
+        const next = reportApplied(h.report?.status, work, row.seq, [{ error: result.error }], now);
+        return sameReport(h.report, next) ? undefined : this.log.envelope(cause, WorkStatusReported, key, h, { work: workRef(work, row.state.cluster), ...next }, now);
+      });
+      if (result.retryable) throw new RetryLaterError(result.error);
+      return current;
+    }
+    const drift: DriftCorrectedData = { work: workRef(work, row.state.cluster), object: objectIdentity(manifest), fields: [...fields] };
+    // Recorded once: a replica that appended first has recorded this very correction.
+    await this.log.append(key, (h) => (h.seq === head.seq ? this.log.envelope(cause, DriftCorrected, key, h, drift, now) : undefined), head);
+    this.logger.info({ cluster: connection.cluster, work: workKeyId(key), fields: fields.map((f) => f.path) }, 'drift corrected');
+    return result.object;
+  }
+
+  /** Puts the object's reflected status and health into the Work's report, when they changed. */
+  private async reflect(key: WorkKey, row: WorkRow, observed: KubeObject, now: string): Promise<void> {
+    const { work, cluster } = row.state;
+    const cause = this.causeOf(row, cluster, observed, observed, undefined);
+    await this.log.append(key, (head) => {
+      if (!head.report) return undefined;
+      const next = reportObserved(head.report, work, observed);
+      return sameReport(head.report, next) ? undefined : this.log.envelope(cause, WorkStatusReported, key, head, { work: workRef(work, cluster), ...next }, now);
+    });
+  }
+
+  /**
+   * What an observation of a member object is caused by: that object version (or its absence at this head), within
+   * the correlation of the Work's last change. Replicas observing the same thing derive the same id.
+   */
+  private causeOf(row: WorkRow, cluster: string, object: KubeObject, current: KubeObject | undefined, head: StatusHead | undefined): Cause {
+    const ref = objectRef(object);
+    const version = current?.metadata.resourceVersion ?? `absent@${head?.seq ?? 0}`;
+    return {
+      id: deterministicId('member-object', cluster, ref.apiVersion, ref.kind, ref.namespace ?? '', ref.name, current?.metadata.uid ?? '', version),
+      correlationId: row.state.cause.correlationId,
+    };
+  }
+}
+
+/** The Work a member object was applied for (Karmada's work.karmada.io/namespace and name annotations). */
+function workKeyOf(object: KubeObject): WorkKey | undefined {
+  const namespace = object.metadata.annotations?.[KarmadaAnnotation.WorkNamespace];
+  const name = object.metadata.annotations?.[KarmadaAnnotation.WorkName];
+  return namespace && name ? { namespace, name } : undefined;
+}
+
+function objectIdentity(manifest: KubeObject): DriftCorrectedData['object'] {
+  const { namespace, name = '' } = manifest.metadata;
+  return { apiVersion: manifest.apiVersion, kind: manifest.kind, ...(namespace ? { namespace } : {}), name };
+}

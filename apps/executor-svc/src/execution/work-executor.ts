@@ -1,0 +1,137 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkCleanedUp, WorkStatusReported, type Envelope } from '@karmada-ts/contracts';
+import {
+  detectDrift,
+  reportApplied,
+  reportsApplied,
+  reportSuspended,
+  sameReport,
+  type KubeObject,
+  type ManifestOutcome,
+  type WorkReport,
+} from '@karmada-ts/domain';
+import { MemberConfigError } from '@karmada-ts/member-access';
+import type { Logger } from '@karmada-ts/operability';
+import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
+import { ClusterViews, type ClusterView } from '../members/cluster-views.js';
+import { objectRef, type ApplyResult, type MemberConnection } from '../members/member-connection.js';
+import { MemberConnections } from '../members/member-connections.js';
+import { WorkStore, type WorkRow } from '../projections/work-store.js';
+import { workKeyId, type WorkKey } from '../projections/works.projection.js';
+import { KeyedSerializer } from './keyed-serializer.js';
+import { RetryLaterError } from './retry-later.error.js';
+import { WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
+
+/**
+ * Karmada's execution controller for the Works of one batch: dispatches each Work to its member (server-side apply)
+ * or removes what it applied, and reports on the Work's `workstatus` subject. Works are reconciled side by side, each
+ * from the newest state of the read model (level-triggered), and a Work that has to wait never holds up the others.
+ */
+@Injectable()
+export class WorkExecutor {
+  constructor(
+    private readonly works: WorkStore,
+    private readonly clusters: ClusterViews,
+    private readonly connections: MemberConnections,
+    private readonly log: WorkStatusLog,
+    private readonly serializer: KeyedSerializer,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Reconciles the Works, all of them, then throws if some must be retried (a permanent failure is reported as
+   * Applied=False instead, and not retried).
+   */
+  async reconcileAll(keys: readonly WorkKey[]): Promise<void> {
+    const views = new Map<string, Promise<ClusterView>>();
+    const settled = await Promise.allSettled(keys.map((key) => this.reconcile(key, views)));
+    const failures = settled.flatMap((outcome, i) => (outcome.status === 'rejected' ? [{ key: keys[i]!, error: outcome.reason as Error }] : []));
+    if (failures.length === 0) return;
+    for (const { key, error } of failures) this.logger.warn({ err: error, work: workKeyId(key) }, 'work not reconciled; it will be retried');
+    throw new RetryLaterError(`${failures.length} of ${keys.length} Works will be retried: ${failures.map((f) => `${workKeyId(f.key)}: ${f.error.message}`).join('; ')}`);
+  }
+
+  private reconcile(key: WorkKey, views: Map<string, Promise<ClusterView>>): Promise<void> {
+    return this.serializer.run(workKeyId(key), async () => {
+      const row = await this.works.get(key);
+      if (!row) return;
+      // One read per cluster and batch.
+      let view = views.get(row.state.cluster);
+      if (!view) views.set(row.state.cluster, (view = this.clusters.load(row.state.cluster)));
+      if (row.state.deleting) await this.cleanUp(key, row, await view);
+      else await this.dispatch(key, row, await view);
+    });
+  }
+
+  private async dispatch(key: WorkKey, row: WorkRow, view: ClusterView): Promise<void> {
+    const { work, cause } = row.state;
+    const manifests = work.spec.workload.manifests;
+    if (work.spec.suspendDispatching === true) {
+      await this.log.append(key, (head) => this.reportEvent(key, row, head, reportSuspended(head.report?.status, work, row.seq, cause.time)));
+      return;
+    }
+    if (!view.cluster) throw new RetryLaterError(`cluster ${view.name} is not known`);
+    if (!view.ready) throw new RetryLaterError(`cluster(${view.name}) not ready`);
+    let connection: MemberConnection;
+    try {
+      connection = await this.connections.connect(view.cluster);
+    } catch (error) {
+      if (!(error instanceof MemberConfigError)) throw error;
+      await this.report(key, row, manifests.map(() => ({ error: error.message })));
+      return;
+    }
+    const head = await this.log.head(key);
+    // A redelivered event, or a batch retried for another Work's sake: nothing to do when the member already agrees.
+    if (reportsApplied(head.report, row.seq) && manifests.every((manifest) => inSync(connection, manifest))) return;
+    const results = await Promise.all(manifests.map((manifest) => connection.apply(work, manifest)));
+    await this.report(key, row, results.map(outcomeOf), head);
+    const retryable = results.flatMap((r) => (!r.ok && r.retryable ? [r.error] : []));
+    if (retryable.length > 0) throw new RetryLaterError(retryable.join('; '));
+  }
+
+  /**
+   * Karmada's deletion branch: delete (or, with preserveResourcesOnDeletion, release) the member objects, then say so.
+   * A cluster that is not ready blocks the clean-up unless it is being unjoined: then nothing is asked of it.
+   */
+  private async cleanUp(key: WorkKey, row: WorkRow, view: ClusterView): Promise<void> {
+    const { work, cause, cluster } = row.state;
+    const first = await this.log.head(key);
+    const cleanedUp = (head: StatusHead) => head.cleanedUpSeq !== undefined && head.cleanedUpSeq > row.seq;
+    if (cleanedUp(first)) return;
+    if (!view.cluster) throw new RetryLaterError(`cluster ${view.name} is not known`);
+    const preserve = work.spec.preserveResourcesOnDeletion === true;
+    if (view.ready) {
+      const connection = await this.connections.connect(view.cluster);
+      for (const manifest of work.spec.workload.manifests) await connection.remove(manifest, preserve);
+    } else if (!view.terminating) {
+      throw new RetryLaterError(`cluster(${view.name}) not ready`);
+    }
+    await this.log.append(
+      key,
+      (head) => (cleanedUp(head) ? undefined : this.log.envelope(cause, WorkCleanedUp, key, head, { work: workRef(work, cluster), preserved: preserve }, cause.time)),
+      first,
+    );
+  }
+
+  private report(key: WorkKey, row: WorkRow, outcomes: readonly ManifestOutcome[], first?: StatusHead): Promise<number | undefined> {
+    const { work, cause } = row.state;
+    return this.log.append(key, (head) => this.reportEvent(key, row, head, reportApplied(head.report?.status, work, row.seq, outcomes, cause.time)), first);
+  }
+
+  /** The report as an event, unless it says nothing new. */
+  private reportEvent(key: WorkKey, row: WorkRow, head: StatusHead, next: WorkReport): Envelope | undefined {
+    if (sameReport(head.report, next)) return undefined;
+    const { work, cause, cluster } = row.state;
+    return this.log.envelope(cause, WorkStatusReported, key, head, { work: workRef(work, cluster), ...next }, cause.time);
+  }
+}
+
+/** The member holds what the manifest asks for: the informer's copy is our own last write, or shows no drift. */
+function inSync(connection: MemberConnection, manifest: KubeObject): boolean {
+  const cached = connection.cached(objectRef(manifest));
+  return cached !== undefined && (connection.isOwnWrite(cached) || detectDrift(manifest, cached).length === 0);
+}
+
+function outcomeOf(result: ApplyResult): ManifestOutcome {
+  return result.ok ? { observed: result.object } : { error: result.error };
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
+import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
+import type { DataSource } from 'typeorm';
+import { workReportsTable } from './work-reports.projection.js';
+import { workStateKey, worksTable, type WorkKey, type WorkState } from './works.projection.js';
+
+/** A Work as the executor reads it: its newest state and the stream sequence that wrote it (its version). */
+export type WorkRow = StateRow<WorkState>;
+
+/** One member object a dispatched Work stands for. */
+export interface AppliedObject {
+  readonly work: WorkKey;
+  readonly cluster: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+/** Queries over the Works read model. */
+@Injectable()
+export class WorkStore {
+  private readonly reader: LatestStateReader<WorkState>;
+
+  constructor(@Inject(PROJECTION_DATABASE) private readonly database: DataSource) {
+    this.reader = new LatestStateReader(database, worksTable);
+  }
+
+  get(key: WorkKey): Promise<WorkRow | undefined> {
+    return this.reader.get(workStateKey(key));
+  }
+
+  /**
+   * The Works of a cluster the executor still owes something: never reported, reported for an older version, or
+   * deleting and not yet cleaned up after (a clean-up older than the deletion request does not count).
+   */
+  async pendingOf(cluster: string): Promise<WorkKey[]> {
+    const rows: { namespace: string; name: string }[] = await this.database.query(
+      `SELECT w.namespace, w.name
+         FROM ${worksTable} w
+         LEFT JOIN ${workReportsTable} r ON r.kind = 'workstatus' AND r.namespace = w.namespace AND r.name = w.name
+        WHERE w.kind = 'work' AND w.state->>'cluster' = $1
+          AND (r.seq IS NULL
+               OR ((w.state->>'deleting')::boolean AND NOT ((r.state->>'cleanedUp') IS NOT NULL AND r.seq > w.seq))
+               OR (NOT (w.state->>'deleting')::boolean
+                   AND ((r.state->>'cleanedUp') IS NOT NULL OR (r.state->>'observedWorkSeq')::bigint < w.seq)))
+        ORDER BY w.namespace, w.name`,
+      [cluster],
+    );
+    return rows.map((r) => ({ namespace: r.namespace, name: r.name }));
+  }
+
+  /** The member objects of every Work that is dispatched (not deleting, not suspended), by cluster. */
+  async appliedObjects(): Promise<AppliedObject[]> {
+    const rows: { namespace: string; name: string; cluster: string; api_version: string; kind: string; object_namespace: string | null; object_name: string }[] =
+      await this.database.query(
+        `SELECT w.namespace, w.name, w.state->>'cluster' AS cluster, m->>'apiVersion' AS api_version, m->>'kind' AS kind,
+                m->'metadata'->>'namespace' AS object_namespace, m->'metadata'->>'name' AS object_name
+           FROM ${worksTable} w, json_array_elements(w.state->'work'->'spec'->'workload'->'manifests') m
+          WHERE w.kind = 'work' AND NOT (w.state->>'deleting')::boolean
+            AND coalesce((w.state->'work'->'spec'->>'suspendDispatching')::boolean, false) = false`,
+      );
+    return rows.map((r) => ({
+      work: { namespace: r.namespace, name: r.name },
+      cluster: r.cluster,
+      apiVersion: r.api_version,
+      kind: r.kind,
+      ...(r.object_namespace ? { namespace: r.object_namespace } : {}),
+      name: r.object_name,
+    }));
+  }
+}

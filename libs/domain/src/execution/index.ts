@@ -1,0 +1,3 @@
+export * from './apply-conflict.js';
+export * from './released-workload.js';
+export * from './work-report.js';
