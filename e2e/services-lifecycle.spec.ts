@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
@@ -10,8 +13,11 @@ describe('the six services', function () {
   this.timeout(120_000);
   const instance = uniqueName('boot').replace(/_/g, '-');
   const database = `karmada_${instance.replace(/-/g, '_')}`;
+  const stateDir = mkdtempSync(join(tmpdir(), 'karmada-boot-'));
   const env = {
     KARMADA_INSTANCE: instance,
+    KARMADA_STATE_DIR: stateDir,
+    GATEWAY_PORT: '0',
     DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
     NATS_URL: 'nats://127.0.0.1:4222',
   };
@@ -26,6 +32,7 @@ describe('the six services', function () {
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${database}`);
     await client.end();
+    rmSync(stateDir, { recursive: true, force: true });
   });
 
   it('boot, report ready on their own ports, and shut down cleanly', async () => {
@@ -48,7 +55,7 @@ describe('the six services', function () {
     }
   });
 
-  it('each one owns a schema with its migrations in the instance database', async () => {
+  it('each one owns a schema with its migrations in the instance database, beside the secrets store', async () => {
     const client = new pg.Client({ connectionString: env.DATABASE_URL });
     await client.connect();
     try {
@@ -56,7 +63,9 @@ describe('the six services', function () {
         'SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE $1 ORDER BY 1',
         [`${instance.replace(/-/g, '_')}%`],
       );
-      expect(rows).to.have.length(serviceCatalog.length);
+      const schemas = rows.map((r) => r.schema_name);
+      const prefix = instance.replace(/-/g, '_');
+      expect(schemas).to.have.members([...serviceCatalog.map((s) => `${prefix}_${s.name.replace(/-/g, '_')}`), `${prefix}_secrets`]);
     } finally {
       await client.end();
     }

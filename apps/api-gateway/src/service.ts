@@ -1,10 +1,18 @@
-import { coreEvents } from '@karmada-ts/contracts';
 import type { ServiceDefinition } from '@karmada-ts/service-runtime';
 import { ApiGatewayModule } from './api-gateway.module.js';
+import { gatewayDurables } from './durables.js';
+import { gatewayEvents } from './events.js';
+import { CreateApiObjects1764200000000 } from './migrations/1764200000000-create-api-objects.js';
+import { ApiObjectsProjection } from './store/api-objects.projection.js';
 
-/** api-gateway: kubernetes-style REST API for kubectl: writes become events, reads come from projections. */
+/** api-gateway: the Kubernetes API for kubectl: writes become events, reads come from the stream and projections. */
 export const apiGatewayService: ServiceDefinition = {
   name: 'api-gateway',
   module: ApiGatewayModule,
-  events: coreEvents,
+  events: gatewayEvents,
+  consumers: (subjects) => [{ durable: gatewayDurables.finalizers, filterSubject: subjects.finalizerFilter(), maxDeliver: 10 }],
+  projections: (subjects) => [
+    { consumer: { durable: gatewayDurables.objects, filterSubject: subjects.all, batchSize: 500 }, projections: [new ApiObjectsProjection()] },
+  ],
+  migrations: [CreateApiObjects1764200000000],
 };

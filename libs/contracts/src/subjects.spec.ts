@@ -54,6 +54,11 @@ describe('subjects', () => {
       expected: 'karmada.finalizer.binding-svc.deployments~2eapps.default.web',
     },
     { name: 'finalizer filter', subject: subjects.finalizerFilter(), expected: 'karmada.finalizer.>' },
+    {
+      name: 'claim filter for one kind',
+      subject: subjects.claimFilter({ group: 'apps', resource: 'deployments' }),
+      expected: 'karmada.claim.deployments~2eapps.>',
+    },
   ];
   for (const c of built) {
     it(c.name, () => expect(c.subject).to.equal(c.expected));

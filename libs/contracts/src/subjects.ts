@@ -202,6 +202,11 @@ export class Subjects {
     return this.aggregate(aggregates.claim, namespace, name, [kindKey(kind)]);
   }
 
+  /** Filter for the claims of all templates, or of all templates of one resource kind. */
+  claimFilter(kind?: ResourceKind): string {
+    return kind ? `${this.instance}.${aggregates.claim}.${resourceToken(kind)}.>` : this.aggregateFilter(aggregates.claim);
+  }
+
   /** A ResourceBinding (namespaced) or ClusterResourceBinding (no namespace): `<instance>.binding.<namespace|_>.<name>`. */
   binding(namespace: string | undefined, name: string): string {
     return this.aggregate(aggregates.binding, namespace, name);

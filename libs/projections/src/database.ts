@@ -1,7 +1,11 @@
 import pg from 'pg';
 import { quoteIdent } from './sql.js';
 
-const duplicateDatabase = '42P04';
+/**
+ * A database that exists already: 42P04 when it existed before, 23505 (unique violation on pg_database) when another
+ * process created it at the same moment.
+ */
+const databaseExists = new Set(['42P04', '23505']);
 
 /**
  * Creates the database named in `databaseUrl` when it does not exist (connecting to the server's `postgres`
@@ -19,7 +23,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE ${quoteIdent(name)}`).catch((err: { code?: string }) => {
-        if (err.code !== duplicateDatabase) throw err;
+        if (!databaseExists.has(err.code ?? '')) throw err;
       });
     }
   } finally {
