@@ -111,10 +111,14 @@ export interface PlacementDecidedData {
 export const PlacementDecided = defineEventType<'PlacementDecided', PlacementDecidedData>('PlacementDecided', { version: 1 });
 export type PlacementDecided = EnvelopeOf<typeof PlacementDecided>;
 
-/** binding-svc's Work for one target cluster (`work` aggregate): the whole Work without status. */
+/**
+ * binding-svc's Work for one target cluster (`work` aggregate): the whole Work without status. `binding` names the
+ * binding the Work was rendered from; it is absent for Works that no binding owns (a Namespace sent to every cluster
+ * by namespace auto-propagation: the Work's owner reference names the Namespace).
+ */
 export interface WorkRenderedData {
   readonly work: KubeObjectJson;
-  readonly binding: BindingRefJson;
+  readonly binding?: BindingRefJson;
   readonly cluster: string;
 }
 
@@ -127,7 +131,8 @@ export type WorkRendered = EnvelopeOf<typeof WorkRendered>;
  */
 export interface WorkDeletionRequestedData {
   readonly work: KubeObjectJson;
-  readonly binding: BindingRefJson;
+  /** As in WorkRenderedData: absent for Works no binding owns. */
+  readonly binding?: BindingRefJson;
   readonly cluster: string;
 }
 

@@ -7,3 +7,4 @@ export * from './job-status.js';
 export * from './load-balancer-status.js';
 export * from './phase-status.js';
 export * from './aggregate-template-status.js';
+export * from './override-condition.js';

@@ -1,0 +1,198 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BindingUpsertedData, PlacementDecidedData } from '@karmada-ts/contracts';
+import { executionSpaceName } from '@karmada-ts/domain';
+import { quoteIdent, type StateKey } from '@karmada-ts/projections';
+import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
+import type { DataSource } from 'typeorm';
+import {
+  keyString,
+  rowKinds,
+  tables,
+  type BindingKey,
+  type EventState,
+  type LastEvent,
+  type TemplateState,
+  type WorkKey,
+  type WorkOwner,
+} from './read-model-tables.js';
+
+/** Keys per statement: bounds the size of the array parameters. */
+const keysPerStatement = 5_000;
+
+/** A Work row: its subject, its owner and its last event. */
+export interface WorkRow extends WorkKey {
+  readonly owner: WorkOwner | undefined;
+  readonly last: LastEvent;
+}
+
+/** A template row's key as one string (`kind|namespace|name`). */
+export function stateKeyString(key: StateKey): string {
+  return `${key.kind}|${key.namespace}|${key.name}`;
+}
+
+/** The mapping between kinds and plural resource names, both ways, by API group. */
+export interface ResourceKinds {
+  /** `<group>/<Kind>` → plural. */
+  readonly pluralOf: ReadonlyMap<string, string>;
+  /** `<group>/<plural>` → Kind. */
+  readonly kindOf: ReadonlyMap<string, string>;
+}
+
+/**
+ * Reads binding-svc's read models in bulk: every method takes all the keys a reconcile batch needs and asks Postgres
+ * once per table (per few thousand keys), never once per key.
+ */
+@Injectable()
+export class ReadModelReader {
+  constructor(@Inject(PROJECTION_DATABASE) private readonly db: DataSource) {}
+
+  async templates(keys: readonly StateKey[]): Promise<Map<string, TemplateState>> {
+    const rows = (await this.byKeys(
+      `SELECT t.kind, t.namespace, t.name, t.state FROM ${quoteIdent(tables.templates)} t
+       JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(kind, namespace, name)
+       ON t.kind = k.kind AND t.namespace = k.namespace AND t.name = k.name`,
+      keys,
+      (k) => [k.kind, k.namespace, k.name],
+    )) as { kind: string; namespace: string; name: string; state: TemplateState }[];
+    return new Map(rows.map((r) => [stateKeyString(r), r.state]));
+  }
+
+  /** Every template of one kind (`namespaces`, `clusters.cluster.karmada.io`, …), optionally in some namespaces only. */
+  async templatesOfKind(kind: string, namespaces?: readonly string[]): Promise<TemplateState[]> {
+    const rows: { state: TemplateState }[] =
+      namespaces === undefined
+        ? await this.db.query(`SELECT state FROM ${quoteIdent(tables.templates)} WHERE kind = $1 ORDER BY namespace, name`, [kind])
+        : await this.db.query(`SELECT state FROM ${quoteIdent(tables.templates)} WHERE kind = $1 AND namespace = ANY($2) ORDER BY namespace, name`, [
+            kind,
+            namespaces,
+          ]);
+    return rows.map((r) => r.state);
+  }
+
+  /** The names of every template of one kind. */
+  async templateNames(kind: string): Promise<string[]> {
+    const rows: { name: string }[] = await this.db.query(`SELECT name FROM ${quoteIdent(tables.templates)} WHERE kind = $1 ORDER BY name`, [kind]);
+    return rows.map((r) => r.name);
+  }
+
+  async resourceKinds(): Promise<ResourceKinds> {
+    const rows: { api_group: string; kind: string; resource: string }[] = await this.db.query(
+      `SELECT api_group, kind, resource FROM ${quoteIdent(tables.resourceKinds)}`,
+    );
+    return {
+      pluralOf: new Map(rows.map((r) => [`${r.api_group}/${r.kind}`, r.resource])),
+      kindOf: new Map(rows.map((r) => [`${r.api_group}/${r.resource}`, r.kind])),
+    };
+  }
+
+  async bindings(keys: readonly BindingKey[]): Promise<Map<string, BindingUpsertedData>> {
+    return this.lastEventData<BindingUpsertedData>(tables.bindings, keys);
+  }
+
+  async placements(keys: readonly BindingKey[]): Promise<Map<string, PlacementDecidedData>> {
+    return this.lastEventData<PlacementDecidedData>(tables.placements, keys);
+  }
+
+  /** The keys of every binding, or of the bindings in one namespace. */
+  async bindingKeys(namespace?: string): Promise<BindingKey[]> {
+    return namespace === undefined
+      ? this.db.query(`SELECT namespace, name FROM ${quoteIdent(tables.bindings)} ORDER BY namespace, name`)
+      : this.db.query(`SELECT namespace, name FROM ${quoteIdent(tables.bindings)} WHERE namespace = $1 ORDER BY name`, [namespace]);
+  }
+
+  /** Bindings that target a cluster, are evicting from it, or have a Work in it (`@>` so the GIN indexes serve). */
+  async bindingKeysInvolving(cluster: string): Promise<BindingKey[]> {
+    return this.db.query(
+      `SELECT namespace, name FROM ${quoteIdent(tables.placements)} WHERE clusters @> ARRAY[$1::text]
+       UNION SELECT namespace, name FROM ${quoteIdent(tables.bindings)} WHERE required_clusters @> ARRAY[$1::text]
+       UNION SELECT owner_namespace, owner_name FROM ${quoteIdent(tables.works)}
+         WHERE namespace = $2 AND owner_kind IN ('ResourceBinding', 'ClusterResourceBinding')`,
+      [cluster, executionSpaceName(cluster)],
+    );
+  }
+
+  async worksOwnedBy(owners: readonly WorkOwner[]): Promise<WorkRow[]> {
+    return this.workRows(
+      `JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(kind, namespace, name)
+       ON t.owner_kind = k.kind AND t.owner_namespace = k.namespace AND t.owner_name = k.name`,
+      owners,
+      (o) => [o.kind, o.namespace, o.name],
+    );
+  }
+
+  async worksAt(keys: readonly WorkKey[]): Promise<WorkRow[]> {
+    return this.workRows(
+      'JOIN unnest($1::text[], $2::text[]) AS k(namespace, name) ON t.namespace = k.namespace AND t.name = k.name',
+      keys,
+      (k) => [k.namespace, k.name],
+    );
+  }
+
+  /** executor-svc's last report on each of these Works. */
+  async workStatuses(keys: readonly WorkKey[]): Promise<Map<string, LastEvent>> {
+    return this.lastEvents(tables.workStatuses, keys.map((k) => ({ kind: rowKinds.work, ...k })), keyString);
+  }
+
+  /** binding-svc's last event on each of these bindings' `bindingstatus` subjects. */
+  async bindingStatuses(keys: readonly BindingKey[]): Promise<Map<string, LastEvent>> {
+    return this.lastEvents(tables.bindingStatuses, keys.map((k) => ({ kind: rowKinds.binding, ...k })), keyString);
+  }
+
+  /** binding-svc's last event on these `templatestatus` subjects (keyed like templates). */
+  async templateStatuses(keys: readonly StateKey[]): Promise<Map<string, LastEvent>> {
+    return this.lastEvents(tables.templateStatuses, keys, stateKeyString);
+  }
+
+  /** Last events of a latest-state table, by the key string `mapKey` makes of each row. */
+  private async lastEvents(table: string, keys: readonly StateKey[], mapKey: (key: StateKey) => string): Promise<Map<string, LastEvent>> {
+    const rows = (await this.byKeys(
+      `SELECT t.kind, t.namespace, t.name, t.state, t.seq FROM ${quoteIdent(table)} t
+       JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(kind, namespace, name)
+       ON t.kind = k.kind AND t.namespace = k.namespace AND t.name = k.name`,
+      keys,
+      (k) => [k.kind, k.namespace, k.name],
+    )) as { kind: string; namespace: string; name: string; state: EventState; seq: string }[];
+    return new Map(rows.map((r) => [mapKey(r), { type: r.state.type, data: r.state.data, seq: Number(r.seq) }]));
+  }
+
+  private async lastEventData<Data>(table: string, keys: readonly BindingKey[]): Promise<Map<string, Data>> {
+    const rows = (await this.byKeys(
+      `SELECT t.namespace, t.name, t.state FROM ${quoteIdent(table)} t
+       JOIN unnest($1::text[], $2::text[]) AS k(namespace, name) ON t.namespace = k.namespace AND t.name = k.name`,
+      keys,
+      (k) => [k.namespace, k.name],
+    )) as { namespace: string; name: string; state: EventState<Data> }[];
+    return new Map(rows.map((r) => [keyString(r), r.state.data]));
+  }
+
+  private async workRows<K>(join: string, keys: readonly K[], columns: (key: K) => string[]): Promise<WorkRow[]> {
+    const rows = (await this.byKeys(`SELECT t.namespace, t.name, t.owner_kind, t.owner_namespace, t.owner_name, t.state, t.seq FROM ${quoteIdent(tables.works)} t ${join}`, keys, columns)) as {
+      namespace: string;
+      name: string;
+      owner_kind: string;
+      owner_namespace: string;
+      owner_name: string;
+      state: EventState;
+      seq: string;
+    }[];
+    return rows.map((r) => ({
+      namespace: r.namespace,
+      name: r.name,
+      owner: r.owner_kind ? { kind: r.owner_kind as WorkOwner['kind'], namespace: r.owner_namespace, name: r.owner_name } : undefined,
+      last: { type: r.state.type, data: r.state.data, seq: Number(r.seq) },
+    }));
+  }
+
+  /** Runs a query whose parameters are one text array per key column, a few thousand keys at a time. */
+  private async byKeys<K>(sql: string, keys: readonly K[], columns: (key: K) => string[]): Promise<unknown[]> {
+    const rows: unknown[] = [];
+    const unique = [...new Map(keys.map((k) => [JSON.stringify(columns(k)), columns(k)])).values()];
+    for (let i = 0; i < unique.length; i += keysPerStatement) {
+      const chunk = unique.slice(i, i + keysPerStatement);
+      const width = chunk[0]?.length ?? 0;
+      const parameters = Array.from({ length: width }, (_, column) => chunk.map((key) => key[column]));
+      rows.push(...((await this.db.query(sql, parameters)) as unknown[]));
+    }
+    return rows;
+  }
+}

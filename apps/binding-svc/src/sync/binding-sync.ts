@@ -1,0 +1,237 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Envelope, Subjects, TemplateRefJson } from '@karmada-ts/contracts';
+import {
+  aggregatedStatusItems,
+  executionSpaceName,
+  generateWorkName,
+  groupOf,
+  workTargetClusters,
+  type AnyResourceBinding,
+  type Cluster,
+  type ClusterOverridePolicy,
+  type KubeObject,
+  type OverridePolicies,
+  type OverridePolicy,
+  type Work,
+} from '@karmada-ts/domain';
+import type { StateKey } from '@karmada-ts/projections';
+import { SUBJECTS } from '@karmada-ts/service-runtime';
+import { ReadModelReader, stateKeyString, type ResourceKinds } from '../read-models/read-model.reader.js';
+import {
+  keyString,
+  knownResources,
+  ownerKeyString,
+  resourceKey,
+  type BindingKey,
+  type LastEvent,
+  type TemplateState,
+  type WorkKey,
+} from '../read-models/read-model-tables.js';
+import { bindingOwnerOf, bindingRefOf, scheduledBinding } from './binding-ref.js';
+import { HeadAppender } from './head-appender.js';
+import { indexKnownWorks, workWithStatus, type KnownWork } from './known-work.js';
+import { cleanupVerdict, type CleanupVerdict } from './cleanup-verdict.js';
+import { planBindingWorks, type BindingWorksPlan } from './plan-binding-works.js';
+import { decideBindingCleanedUp, decideBindingStatus, decideTemplateStatus } from './status-decisions.js';
+import type { SubjectDecision } from './subject-decision.js';
+import { workSubjectDecision } from './work-subject-decision.js';
+
+/** A binding to reconcile, and the event that asked for it. */
+export interface BindingRequest {
+  readonly key: BindingKey;
+  readonly cause: Envelope;
+  /**
+   * `works`: its Works and everything else; `status`: only its status and its template's, for events that cannot
+   * change its Works (a member's status report, binding-svc's own status events).
+   */
+  readonly scope: 'works' | 'status';
+}
+
+/** Everything the read models know that one binding's reconcile needs. */
+interface BindingSnapshot {
+  readonly cause: Envelope;
+  readonly scope: BindingRequest['scope'];
+  readonly key: BindingKey;
+  readonly binding: AnyResourceBinding;
+  readonly deleting: boolean;
+  readonly template: TemplateState | undefined;
+  /** The template as its resource names it, for BindingCleanedUp (undefined while its kind is unknown). */
+  readonly templateRef: TemplateRefJson | undefined;
+  /** The Works it owns and those on its target subjects, by keyString of their subject. */
+  readonly works: ReadonlyMap<string, KnownWork>;
+  readonly bindingStatus: LastEvent | undefined;
+  readonly templateStatus: LastEvent | undefined;
+}
+
+/** What every binding of a batch shares. */
+interface SharedState {
+  readonly clusters: ReadonlyMap<string, Cluster>;
+  readonly overridePolicies: OverridePolicies;
+}
+
+/**
+ * Reconciles bindings (Karmada's binding controller and binding-status controller): their Works, their status,
+ * their template's status, and the end of a deleting binding's cleanup. A batch of bindings is read with one query
+ * per read model; the decisions go through the HeadAppender.
+ */
+@Injectable()
+export class BindingSync {
+  constructor(
+    @Inject(ReadModelReader) private readonly reader: ReadModelReader,
+    @Inject(HeadAppender) private readonly appender: HeadAppender,
+    @Inject(SUBJECTS) private readonly subjects: Subjects,
+  ) {}
+
+  /** Returns how many events were appended. */
+  async sync(requests: readonly BindingRequest[]): Promise<number> {
+    const { snapshots, shared } = await this.load(requests);
+    const planned = snapshots.map((snapshot) => ({
+      snapshot,
+      plan:
+        snapshot.scope === 'works'
+          ? planBindingWorks({
+              ...shared,
+              binding: snapshot.binding,
+              deleting: snapshot.deleting,
+              template: snapshot.template?.object as unknown as KubeObject | undefined,
+              works: snapshot.works,
+            })
+          : statusOnly,
+    }));
+    const verdicts = await this.verifyCleanups(
+      planned.filter((p) => p.snapshot.deleting && p.plan.cleanedUp).map((p) => p.snapshot),
+      shared.clusters,
+    );
+    return this.appender.apply(planned.flatMap(({ snapshot, plan }) => this.decisions(snapshot, plan, verdicts.get(keyString(snapshot.key)))));
+  }
+
+  /**
+   * Checks the read models' "every Work is cleaned up" against the stream (see cleanupVerdict): the binding's Work
+   * subject in every cluster, and executor-svc's report on it.
+   */
+  private async verifyCleanups(snapshots: readonly BindingSnapshot[], clusters: ReadonlyMap<string, Cluster>): Promise<Map<string, CleanupVerdict>> {
+    const candidates = snapshots.map((snapshot) => {
+      const { kind, name, namespace } = snapshot.binding.spec.resource;
+      const workName = generateWorkName(kind, name, namespace);
+      const spaces = new Set([...clusters.keys()].map(executionSpaceName));
+      for (const work of snapshot.works.values()) spaces.add(work.key.namespace);
+      return { snapshot, keys: [...spaces].map((space) => ({ namespace: space, name: workName })) };
+    });
+    const keys = candidates.flatMap((c) => c.keys);
+    const heads = await this.appender.readHeads(keys.flatMap((k) => [this.subjects.work(k.namespace, k.name), this.subjects.workStatus(k.namespace, k.name)]));
+    const verdicts = new Map<string, CleanupVerdict>();
+    let index = 0;
+    for (const { snapshot, keys: own } of candidates) {
+      const read = own.map((key) => ({ key, head: heads[index++], report: heads[index++] }));
+      verdicts.set(keyString(snapshot.key), cleanupVerdict(bindingRefOf(snapshot.binding), read));
+    }
+    return verdicts;
+  }
+
+  private async load(requests: readonly BindingRequest[]): Promise<{ snapshots: BindingSnapshot[]; shared: SharedState }> {
+    const keys = requests.map((r) => r.key);
+    const [upserts, placements, kinds, clusterStates, clusterPolicyStates] = await Promise.all([
+      this.reader.bindings(keys),
+      this.reader.placements(keys),
+      this.reader.resourceKinds(),
+      this.reader.templatesOfKind(resourceKey(knownResources.clusters)),
+      this.reader.templatesOfKind(resourceKey(knownResources.clusterOverridePolicies)),
+    ]);
+    const found = requests.flatMap((request) => {
+      const upserted = upserts.get(keyString(request.key));
+      if (!upserted) return [];
+      const binding = scheduledBinding(upserted, placements.get(keyString(request.key)));
+      const deleting = upserted.deleting === true;
+      const templateRef = templateRefOf(binding, kinds);
+      const templateKey = templateRef && { kind: resourceKey(templateRef.resource), namespace: templateRef.namespace ?? '', name: templateRef.name };
+      return [{ request, binding, deleting, templateRef, templateKey, targets: deleting ? [] : targetWorkKeys(binding) }];
+    });
+    const templateKeys = found.flatMap((b) => (b.templateKey ? [b.templateKey] : []));
+    const namespaces = [...new Set(found.flatMap((b) => b.binding.spec.resource.namespace ?? []))];
+    const [templates, policyStates, owned, atTargets, bindingStatuses, templateStatuses] = await Promise.all([
+      this.reader.templates(templateKeys),
+      namespaces.length > 0 ? this.reader.templatesOfKind(resourceKey(knownResources.overridePolicies), namespaces) : [],
+      this.reader.worksOwnedBy(found.map((b) => bindingOwnerOf(b.binding))),
+      this.reader.worksAt(found.flatMap((b) => b.targets)),
+      this.reader.bindingStatuses(keys),
+      this.reader.templateStatuses(templateKeys),
+    ]);
+    const rows = [...owned, ...atTargets];
+    const works = indexKnownWorks(rows, await this.reader.workStatuses(rows));
+    const templateOf = (key: StateKey | undefined) => (key ? templates.get(stateKeyString(key)) : undefined);
+    return {
+      snapshots: found.map((b) => ({
+        cause: b.request.cause,
+        scope: b.request.scope,
+        key: b.request.key,
+        binding: b.binding,
+        deleting: b.deleting,
+        template: templateOf(b.templateKey),
+        templateRef: b.templateRef,
+        works: works.select(ownerKeyString(bindingOwnerOf(b.binding)), b.targets),
+        bindingStatus: bindingStatuses.get(keyString(b.request.key)),
+        templateStatus: b.templateKey ? templateStatuses.get(stateKeyString(b.templateKey)) : undefined,
+      })),
+      shared: {
+        clusters: new Map(clusterStates.map((s) => [s.object.metadata.name ?? '', s.object as unknown as Cluster])),
+        overridePolicies: {
+          clusterOverridePolicies: clusterPolicyStates.map((s) => s.object as unknown as ClusterOverridePolicy),
+          overridePolicies: policyStates.map((s) => s.object as unknown as OverridePolicy),
+        },
+      },
+    };
+  }
+
+  private decisions(snapshot: BindingSnapshot, plan: BindingWorksPlan, cleanup: CleanupVerdict | undefined): SubjectDecision[] {
+    const { binding, cause, key } = snapshot;
+    const template = snapshot.template?.object as unknown as KubeObject | undefined;
+    const decisions = plan.intents.map((intent) => workSubjectDecision(this.subjects, intent, cause, snapshot.works.get(keyString(intent.key))?.last));
+    const statusSubject = this.subjects.bindingStatus(key.namespace || undefined, key.name);
+    const known = snapshot.bindingStatus;
+    if (snapshot.deleting) {
+      const ref = bindingRefOf(binding);
+      for (const live of cleanup?.live ?? []) decisions.push(workSubjectDecision(this.subjects, { kind: 'delete', key: live.key, binding: ref }, cause, live.head));
+      const templateRef = snapshot.templateRef;
+      if (cleanup?.clean && templateRef) decisions.push({ subject: statusSubject, cause, known, decide: (head) => decideBindingCleanedUp(binding, templateRef, head) });
+      return decisions;
+    }
+    const now = cause.time;
+    const owner = ownerKeyString(bindingOwnerOf(binding));
+    const works = [...snapshot.works.values()]
+      .filter((w) => w.owner !== undefined && ownerKeyString(w.owner) === owner)
+      .map(workWithStatus)
+      .filter((w): w is Work => w !== undefined);
+    const overrideFailures = plan.overrideFailures;
+    decisions.push({ subject: statusSubject, cause, known, decide: (head) => decideBindingStatus({ binding, works, overrideFailures, now }, head) });
+    if (template && snapshot.template) {
+      const resource = { group: snapshot.template.resource.group, resource: snapshot.template.resource.resource };
+      const items = aggregatedStatusItems(binding, works);
+      decisions.push({
+        subject: this.subjects.templateStatus(resource, template.metadata.namespace, template.metadata.name ?? ''),
+        cause,
+        known: snapshot.templateStatus,
+        decide: (head) => decideTemplateStatus({ template, resource, items, now }, head),
+      });
+    }
+    return decisions;
+  }
+}
+
+/** The plan of a reconcile that leaves the Works alone: nothing about them, nothing about overrides. */
+const statusOnly: BindingWorksPlan = { intents: [], overrideFailures: undefined, cleanedUp: false };
+
+/** The template a binding names, with its plural resource name (learned from template events). */
+function templateRefOf(binding: AnyResourceBinding, kinds: ResourceKinds): TemplateRefJson | undefined {
+  const { apiVersion, kind, namespace, name, uid } = binding.spec.resource;
+  const group = groupOf(apiVersion);
+  const plural = kinds.pluralOf.get(`${group}/${kind}`);
+  if (!plural) return undefined;
+  return { resource: { group, resource: plural }, apiVersion, kind, ...(namespace ? { namespace } : {}), name, uid: uid ?? '' };
+}
+
+/** The Work subjects of a binding's target clusters (one Work name per template, one namespace per cluster). */
+function targetWorkKeys(binding: AnyResourceBinding): WorkKey[] {
+  const { kind, name, namespace } = binding.spec.resource;
+  const workName = generateWorkName(kind, name, namespace);
+  return workTargetClusters(binding.spec).map((target) => ({ namespace: executionSpaceName(target.name), name: workName }));
+}

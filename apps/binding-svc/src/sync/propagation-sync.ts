@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from '@karmada-ts/operability';
+import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
+import { BindingSync } from './binding-sync.js';
+import { NamespaceSync } from './namespace-sync.js';
+import type { SyncRequests } from './sync-requests.js';
+
+/** Bindings (or Namespaces) reconciled together: one set of read-model queries and one pipelined append each. */
+const chunkSize = 500;
+
+/** Runs what a batch asks for: its bindings, then its Namespaces, a chunk at a time. */
+@Injectable()
+export class PropagationSync {
+  constructor(
+    @Inject(BindingSync) private readonly bindings: BindingSync,
+    @Inject(NamespaceSync) private readonly namespaces: NamespaceSync,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async run(requests: SyncRequests): Promise<void> {
+    let appended = 0;
+    const started = Date.now();
+    const bindings = requests.bindings;
+    for (let i = 0; i < bindings.length; i += chunkSize) appended += await this.bindings.sync(bindings.slice(i, i + chunkSize));
+    const namespaces = requests.namespaces;
+    for (let i = 0; i < namespaces.length; i += chunkSize) appended += await this.namespaces.sync(namespaces.slice(i, i + chunkSize));
+    this.logger.debug({ bindings: bindings.length, namespaces: namespaces.length, appended, ms: Date.now() - started }, 'reconciled');
+  }
+}

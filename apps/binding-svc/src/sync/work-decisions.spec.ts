@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+import { WorkCleanedUp, WorkDeletionRequested, WorkRendered, type BindingRefJson, type WorkRenderedData } from '@karmada-ts/contracts';
+import type { Work } from '@karmada-ts/domain';
+import type { LastEvent } from '../read-models/read-model-tables.js';
+import { decideWork, withIdentity, type WorkDecisionContext, type WorkIdentity, type WorkIntent } from './work-decisions.js';
+
+const binding: BindingRefJson = { kind: 'ResourceBinding', namespace: 'default', name: 'nginx-deployment', uid: 'rb-uid' };
+const key = { namespace: 'karmada-es-member1', name: 'nginx-687f7fb96f' };
+const work = (replicas: number, identity: WorkIdentity): Work =>
+  withIdentity(
+    {
+      apiVersion: 'work.karmada.io/v1alpha1',
+      kind: 'Work',
+      metadata: { name: key.name, namespace: key.namespace, labels: { 'work.karmada.io/permanent-id': identity.permanentId } },
+      spec: { workload: { manifests: [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'nginx' }, spec: { replicas } }] } },
+    },
+    identity,
+  );
+const old: WorkIdentity = { uid: 'old-uid', permanentId: 'old-id', creationTimestamp: 't0' };
+const fresh: WorkIdentity = { uid: 'new-uid', permanentId: 'new-id', creationTimestamp: 't1' };
+const context: WorkDecisionContext = { now: 't1', newIdentity: (seq) => ({ ...fresh, uid: `new-uid-${seq}` }) };
+/** A render intent of the binding, or of namespace auto-propagation with `owner: null`. */
+const render = (replicas: number, owner: BindingRefJson | null = binding, report?: LastEvent): WorkIntent => ({
+  kind: 'render',
+  key,
+  cluster: 'member1',
+  ...(owner ? { binding: owner } : {}),
+  report,
+  render: (identity) => work(replicas, identity),
+});
+const renderedHead = (replicas: number, owner: BindingRefJson | null = binding): LastEvent => ({
+  type: WorkRendered.type,
+  seq: 7,
+  data: { work: work(replicas, old), cluster: 'member1', ...(owner ? { binding: owner } : {}) },
+});
+const deletedHead: LastEvent = { type: WorkDeletionRequested.type, seq: 9, data: { work: work(1, old), binding, cluster: 'member1' } };
+const cleaned = (uid: string): LastEvent => ({ type: WorkCleanedUp.type, seq: 10, data: { work: { ...key, uid, cluster: 'member1' }, preserved: false } });
+
+describe('decideWork', () => {
+  const cases: { name: string; intent: WorkIntent; head: LastEvent | undefined; want: { type: string; uid?: string; replicas?: number; deletionTimestamp?: string } | undefined }[] = [
+    { name: 'a new Work gets a new identity', intent: render(1), head: undefined, want: { type: 'WorkRendered', uid: 'new-uid-0', replicas: 1 } },
+    { name: 'an unchanged Work needs nothing', intent: render(1), head: renderedHead(1), want: undefined },
+    { name: 'a changed Work keeps its identity', intent: render(2), head: renderedHead(1), want: { type: 'WorkRendered', uid: 'old-uid', replicas: 2 } },
+    { name: 'a Work being deleted is not re-created before it is cleaned up', intent: render(1), head: deletedHead, want: undefined },
+    { name: 'a cleanup of another incarnation does not count', intent: render(1, binding, cleaned('other')), head: deletedHead, want: undefined },
+    { name: 'once cleaned up, a new incarnation', intent: render(1, binding, cleaned('old-uid')), head: deletedHead, want: { type: 'WorkRendered', uid: 'new-uid-9' } },
+    { name: 'namespace auto-propagation leaves a binding’s Work alone', intent: render(3, null), head: renderedHead(1), want: undefined },
+    { name: 'a binding takes over a namespace Work', intent: render(1), head: renderedHead(1, null), want: { type: 'WorkRendered', uid: 'old-uid' } },
+    { name: 'deleting a live Work marks it', intent: { kind: 'delete', key, binding }, head: renderedHead(1), want: { type: 'WorkDeletionRequested', uid: 'old-uid', deletionTimestamp: 't1' } },
+    { name: 'deleting again needs nothing', intent: { kind: 'delete', key, binding }, head: deletedHead, want: undefined },
+    { name: 'deleting nothing needs nothing', intent: { kind: 'delete', key, binding }, head: undefined, want: undefined },
+    { name: 'a Work of another owner is not deleted', intent: { kind: 'delete', key }, head: renderedHead(1), want: undefined },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const got = decideWork(c.intent, c.head, context);
+      if (!c.want) return expect(got).to.equal(undefined);
+      const data = got?.data as WorkRenderedData;
+      const spec = data.work['spec'] as Work['spec'];
+      expect(got?.type.type).to.equal(c.want.type);
+      if (c.want.uid) expect(data.work.metadata.uid).to.equal(c.want.uid);
+      if (c.want.replicas) expect((spec.workload.manifests[0]!.spec as { replicas: number }).replicas).to.equal(c.want.replicas);
+      if (c.want.deletionTimestamp) expect(data.work.metadata.deletionTimestamp).to.equal(c.want.deletionTimestamp);
+    });
+  }
+});
