@@ -77,7 +77,7 @@ export class KubeApi implements OnModuleInit, OnApplicationShutdown {
         watchHistory: this.config.watchHistory,
       });
       const service = new ResourceService({ registry, store });
-      installGatewayHooks(service);
+      installGatewayHooks(service, { cleanupFinalizers: this.config.cleanupFinalizers });
       const crds = await CrdRegistrySync.start({ registry, events: this.events, store, subjects: this.subjects, logger: this.logger });
       this.running = { service, store, secrets, crds };
       await ensureSystemNamespaces(service);

@@ -44,6 +44,8 @@ export function gatewayEnvironment(prefix: string, extra: NodeJS.ProcessEnv = {}
       KARMADA_STATE_DIR: stateDir,
       HTTP_PORT: '0',
       GATEWAY_PORT: '0',
+      // These suites exercise the API alone: no controllers run to release cleanup finalizers (cleanup.spec.ts does).
+      GATEWAY_CLEANUP_FINALIZERS: 'false',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       ...extra,
     },

@@ -46,6 +46,7 @@ export const optionalRuntimeEnvNames = [
   'GATEWAY_TLS_KEY',
   'GATEWAY_TOKEN_FILE',
   'GATEWAY_WATCH_HISTORY',
+  'GATEWAY_CLEANUP_FINALIZERS',
   'KARMADA_SECRET_KEY',
   // cluster-svc's timings (defaults in apps/cluster-svc/src/config) and its replica partition: KARMADA_REPLICA is set
   // by the stack launcher, and clusters are partitioned only when KARMADA_REPLICAS is set as well.

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { benchBackbone, backboneBenchResult } from './scenarios/backbone.js';
 import { runMemberSimScenario } from './scenarios/member-sim.js';
+import { runClustersScenario } from './scenarios/clusters.js';
 import { runSchedulerScenario } from './scenarios/scheduler.js';
 import { formatTable, writeJson, type BenchResult } from './bench-report.js';
 
@@ -10,6 +11,7 @@ Scenarios:
   backbone     raw JetStream publish ceiling, EventStore appends, projection throughput   [--events N]
   member-sim   one simulator process with N clusters: idle RSS, applies/s           [--clusters N --applies N]
   scheduler    scheduling decisions/s against N candidate clusters                  [--clusters N --bindings N]
+  clusters     cluster-svc over N members: time to Ready, idle CPU and events, taint latency   [--clusters N]
   all          every scenario above with its defaults
 
 Environment: NATS_URL, DATABASE_URL (the backbone scenario works on scratch streams and schemas it removes).`;
@@ -37,6 +39,12 @@ const scenarios: Record<string, Runner> = {
     runMemberSimScenario({ clusters: positive(values, 'clusters', 1000), applies: positive(values, 'applies', 20_000) }),
   scheduler: async (values) =>
     runSchedulerScenario({ clusters: positive(values, 'clusters', 1000), bindings: positive(values, 'bindings', 10_000) }),
+  clusters: (values) =>
+    runClustersScenario({
+      clusters: positive(values, 'clusters', 1000),
+      natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+      databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/karmada_bench',
+    }),
 };
 
 async function main(): Promise<number> {

@@ -83,6 +83,7 @@ async function main(): Promise<void> {
   say(`preparing Postgres (${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}) and running migrations…`);
   for (const service of serviceCatalog) migrate(service.name, env);
 
+  const gatewayPort = Number(config.env.GATEWAY_PORT ?? 8443);
   const labels = serviceCatalog.flatMap((s) => Array.from({ length: options.replicas }, (_, i) => `${s.name}-${i + 1}`));
   let shuttingDown = false;
   const group = new ProcessGroup(labels, (label, code) => {
@@ -108,7 +109,14 @@ async function main(): Promise<void> {
         command: process.execPath,
         args: nodeArgsFor(packageDir(service.name)),
         cwd: root,
-        env: { ...env, HTTP_PORT: String(service.port + replica), KARMADA_REPLICA: String(replica + 1) },
+        env: {
+          ...env,
+          HTTP_PORT: String(service.port + replica),
+          KARMADA_REPLICA: String(replica + 1),
+          KARMADA_REPLICAS: String(options.replicas),
+          // Each gateway replica serves the API on its own port: 8443, 8444, …
+          ...(service.name === 'api-gateway' ? { GATEWAY_PORT: String(gatewayPort + replica) } : {}),
+        },
       });
     }
   }

@@ -16,6 +16,12 @@ export interface GatewayConfig {
   readonly secretKey: string | undefined;
   /** How many events behind the stream head a watch may start; older versions answer 410 Expired. */
   readonly watchHistory: number;
+  /**
+   * Whether created templates and Clusters get the controllers' cleanup finalizers, so their deletion waits until the
+   * controllers removed what they propagated (GATEWAY_CLEANUP_FINALIZERS, default true). False serves the API alone,
+   * without controllers to release them.
+   */
+  readonly cleanupFinalizers: boolean;
 }
 
 export function loadGatewayConfig(runtime: RuntimeConfig): GatewayConfig {
@@ -30,9 +36,14 @@ export function loadGatewayConfig(runtime: RuntimeConfig): GatewayConfig {
   if (!Number.isInteger(watchHistory) || watchHistory < 1) {
     throw new ConfigError(`GATEWAY_WATCH_HISTORY="${rawHistory}" is not valid: expected a positive integer`);
   }
+  const rawFinalizers = env.GATEWAY_CLEANUP_FINALIZERS?.trim() || 'true';
+  if (rawFinalizers !== 'true' && rawFinalizers !== 'false') {
+    throw new ConfigError(`GATEWAY_CLEANUP_FINALIZERS="${rawFinalizers}" is not valid: expected true or false`);
+  }
   return {
     port,
     watchHistory,
+    cleanupFinalizers: rawFinalizers === 'true',
     host: runtime.httpHost,
     stateDir: runtime.stateDir,
     tlsCertFile: env.GATEWAY_TLS_CERT?.trim() || undefined,

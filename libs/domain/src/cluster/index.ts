@@ -4,4 +4,6 @@ export * from './controller-taints.js';
 export * from './api-enablements.js';
 export * from './resource-summary.js';
 export * from './drift.js';
+export * from './cluster-status.js';
+export * from './cluster-finalizer.js';
 export * from './cluster-with-status.js';

@@ -8,3 +8,4 @@ export * from './preemption.js';
 export * from './detect.js';
 export * from './build-binding.js';
 export * from './decide-template.js';
+export * from './controller-finalizers.js';

@@ -1,0 +1,59 @@
+import { ConfigError, type RuntimeConfig } from '@karmada-ts/service-runtime';
+
+/** cluster-svc's own settings (CLUSTER_* and the replica partition), from the environment it was started with. */
+export interface ClusterSvcConfig {
+  /** How often each cluster is probed and its status collected (Karmada's --cluster-status-update-frequency). */
+  readonly statusIntervalMs: number;
+  /** --cluster-failure-threshold: how long a failure must persist before Ready turns False. */
+  readonly failureThresholdMs: number;
+  /** --cluster-success-threshold: how long a recovery must persist before Ready turns True. */
+  readonly successThresholdMs: number;
+  /** How long a cluster stays not Ready before its controller taint gets the NoExecute effect (failover). */
+  readonly noExecuteGraceMs: number;
+  /** Bound of one health probe (/readyz, then /healthz). */
+  readonly probeTimeoutMs: number;
+  /** Probes and collections in flight over all members. */
+  readonly concurrency: number;
+  /** This process's replica number, 1-based (KARMADA_REPLICA, set by the stack launcher). */
+  readonly replica: number;
+  /** How many replicas share the clusters; 1 probes every cluster in every replica. */
+  readonly replicas: number;
+}
+
+export const CLUSTER_SVC_CONFIG = Symbol('CLUSTER_SVC_CONFIG');
+
+export function loadClusterSvcConfig(runtime: Pick<RuntimeConfig, 'env'>): ClusterSvcConfig {
+  const env = runtime.env;
+  const replicas = integer('KARMADA_REPLICAS', env.KARMADA_REPLICAS, 1, 1, 64);
+  const replica = integer('KARMADA_REPLICA', env.KARMADA_REPLICA, 1, 1, 64);
+  if (replica > replicas && replicas > 1) {
+    throw new ConfigError(`KARMADA_REPLICA=${replica} is not valid with KARMADA_REPLICAS=${replicas}: expected 1 to ${replicas}`);
+  }
+  return {
+    statusIntervalMs: seconds('CLUSTER_STATUS_INTERVAL_SECONDS', env.CLUSTER_STATUS_INTERVAL_SECONDS, 10, 0.05),
+    failureThresholdMs: seconds('CLUSTER_FAILURE_THRESHOLD_SECONDS', env.CLUSTER_FAILURE_THRESHOLD_SECONDS, 30, 0),
+    successThresholdMs: seconds('CLUSTER_SUCCESS_THRESHOLD_SECONDS', env.CLUSTER_SUCCESS_THRESHOLD_SECONDS, 30, 0),
+    noExecuteGraceMs: seconds('CLUSTER_NOEXECUTE_GRACE_SECONDS', env.CLUSTER_NOEXECUTE_GRACE_SECONDS, 60, 0),
+    probeTimeoutMs: seconds('CLUSTER_PROBE_TIMEOUT_SECONDS', env.CLUSTER_PROBE_TIMEOUT_SECONDS, 5, 0.05),
+    concurrency: integer('CLUSTER_STATUS_CONCURRENCY', env.CLUSTER_STATUS_CONCURRENCY, 32, 1, 1024),
+    replica: replicas > 1 ? replica : 1,
+    replicas,
+  };
+}
+
+/** A duration in seconds (decimals allowed, so tests can use 0.5 s), as milliseconds. */
+function seconds(name: string, raw: string | undefined, fallback: number, min: number): number {
+  const text = raw?.trim();
+  if (!text) return fallback * 1000;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min) throw new ConfigError(`${name}="${text}" is not valid: expected a number of seconds ≥ ${min}`);
+  return Math.round(value * 1000);
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  const text = raw?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name}="${text}" is not valid: expected an integer from ${min} to ${max}`);
+  return value;
+}
