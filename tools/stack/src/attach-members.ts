@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
 import type { MemberPlan } from './member-plan.js';
 
@@ -9,8 +9,8 @@ export interface AttachContext {
   readonly memberKubeconfig: (name: string) => string;
   /** The member's current server URL, token and CA (member-sim's, fresh on every start). */
   readonly memberAccess: (name: string) => { server: string; token: string; caPem: string };
-  /** Runs `karmadactl …`; returns its exit code and output. */
-  readonly karmadactl: (args: readonly string[]) => { code: number; output: string };
+  /** Runs `karmadactl …`; resolves to its exit code and output. */
+  readonly karmadactl: (args: readonly string[]) => Promise<{ code: number; output: string }>;
 }
 
 export type AttachOutcome = { readonly name: string; readonly action: 'joined' | 'refreshed' } | { readonly name: string; readonly error: string };
@@ -35,7 +35,7 @@ export async function attachMembers(plan: readonly MemberPlan[], context: Attach
       if (member.join.provider) args.push('--cluster-provider', member.join.provider);
       if (member.join.region) args.push('--cluster-region', member.join.region);
       if (member.join.zones?.length) args.push('--cluster-zones', member.join.zones.join(','));
-      const result = context.karmadactl(args);
+      const result = await context.karmadactl(args);
       outcomes.push(result.code === 0 ? { name, action: 'joined' } : { name, error: result.output.trim() });
       continue;
     }
@@ -59,10 +59,16 @@ export async function attachMembers(plan: readonly MemberPlan[], context: Attach
   return outcomes;
 }
 
-/** Runs the repository's karmadactl with node. */
+/**
+ * Runs the repository's karmadactl with node, asynchronously: the simulated members live in the launcher's own
+ * process and must keep answering while karmadactl checks them.
+ */
 export function karmadactlRunner(binPath: string, env: NodeJS.ProcessEnv): AttachContext['karmadactl'] {
-  return (args) => {
-    const result = spawnSync(process.execPath, [binPath, ...args], { env, encoding: 'utf8' });
-    return { code: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
-  };
+  return (args) =>
+    new Promise((resolve) => {
+      execFile(process.execPath, [binPath, ...args], { env, encoding: 'utf8' }, (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, output: `${stdout}${stderr}` });
+      });
+    });
 }
