@@ -10,7 +10,7 @@ import {
 } from '@karmada-ts/contracts';
 import { TemplateCleanupFinalizer, type ResourceBinding } from '@karmada-ts/domain';
 import type { StoredEvent } from '@karmada-ts/eventstore';
-import { waitFor } from '@karmada-ts/testing';
+import { startTestService, waitFor, type TestService } from '@karmada-ts/testing';
 import { policyDurables } from '../src/durables.js';
 import { policyEvents } from '../src/events.js';
 import { policyService } from '../src/service.js';
@@ -26,7 +26,6 @@ import {
   resources,
   selectDeployment,
 } from './builders.js';
-import { startTestService, type TestService } from './support.js';
 
 const durables = Object.values(policyDurables);
 const deployments = { group: 'apps', resource: 'deployments' };

@@ -2,12 +2,11 @@ import { expect } from 'chai';
 import { PlacementDecided, type PlacementDecidedData } from '@karmada-ts/contracts';
 import type { Placement, ResourceBinding } from '@karmada-ts/domain';
 import type { StoredEvent } from '@karmada-ts/eventstore';
-import { waitFor } from '@karmada-ts/testing';
+import { startTestService, waitFor, type TestService } from '@karmada-ts/testing';
 import { schedulerDurables } from '../src/durables.js';
 import { schedulerEvents } from '../src/events.js';
 import { schedulerService } from '../src/service.js';
 import { bindingFor, bindingHealth, cluster, clusterStatus, deployment, nginxSample, policy, upsertBinding, writeCluster } from './builders.js';
-import { startTestService, type TestService } from './support.js';
 
 const durables = Object.values(schedulerDurables);
 const notReady = 'cluster.karmada.io/not-ready';

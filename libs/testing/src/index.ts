@@ -1,3 +1,4 @@
 export * from './unique-name.js';
 export * from './wait-for.js';
 export * from './service-process.js';
+export * from './test-service.js';

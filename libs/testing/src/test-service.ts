@@ -4,7 +4,8 @@ import pg from 'pg';
 import { Subjects, type EventRegistry } from '@karmada-ts/contracts';
 import { EventStore, type StoredEvent } from '@karmada-ts/eventstore';
 import { startService, type RunningService, type ServiceDefinition } from '@karmada-ts/service-runtime';
-import { uniqueName, waitFor } from '@karmada-ts/testing';
+import { uniqueName } from './unique-name.js';
+import { waitFor } from './wait-for.js';
 
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
