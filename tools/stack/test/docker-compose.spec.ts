@@ -36,7 +36,10 @@ function sourceFiles(dir: string): string[] {
 function envNamesReadByServices(): Set<string> {
   const names = new Set<string>();
   const files = ['apps', 'libs'].flatMap((top) =>
-    readdirSync(join(root, top)).flatMap((pkg) => sourceFiles(join(root, top, pkg, 'src'))),
+    // libs/testing only runs inside tests; its TEST_* variables are not the services'.
+    readdirSync(join(root, top))
+      .filter((pkg) => !(top === 'libs' && pkg === 'testing'))
+      .flatMap((pkg) => sourceFiles(join(root, top, pkg, 'src'))),
   );
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
