@@ -19,7 +19,7 @@ import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
 import { createLogger } from '@karmada-ts/operability';
 import { projectionSchemaName } from '@karmada-ts/projections';
 import { EVENT_STORE, rebuildService, startService, SUBJECTS, type RunningService } from '@karmada-ts/service-runtime';
-import { uniqueName, waitFor } from '@karmada-ts/testing';
+import { TemplateWriter, uniqueName, waitFor } from '@karmada-ts/testing';
 import { tables } from '../src/read-models/read-model-tables.js';
 import { bindingDurables, bindingService } from '../src/service.js';
 import {
@@ -27,7 +27,6 @@ import {
   cluster,
   deployment,
   ExecutorSvc,
-  Gateway,
   namespace,
   overridePolicy,
   PolicySvc,
@@ -53,7 +52,7 @@ describe('binding-svc', function () {
   let service: RunningService;
   let store: EventStore;
   let subjects: Subjects;
-  let gateway: Gateway;
+  let gateway: TemplateWriter;
   let policy: PolicySvc;
   let scheduler: SchedulerSvc;
   let executor: ExecutorSvc;
@@ -67,7 +66,7 @@ describe('binding-svc', function () {
     service = await startService(bindingService, env);
     store = service.app.get(EVENT_STORE) as EventStore;
     subjects = service.app.get(SUBJECTS) as Subjects;
-    gateway = new Gateway(store, subjects);
+    gateway = new TemplateWriter(store, subjects);
     policy = new PolicySvc(store, subjects);
     scheduler = new SchedulerSvc(store, subjects);
     executor = new ExecutorSvc(store, subjects);

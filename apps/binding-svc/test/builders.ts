@@ -3,18 +3,12 @@
  * Deployments, Namespaces, Clusters, OverridePolicies), policy-svc (bindings), scheduler-svc (placements) and
  * executor-svc (Work reports).
  */
-import { randomUUID } from 'node:crypto';
 import {
   BindingUpserted,
-  newEnvelope,
   PlacementDecided,
-  ResourceCreated,
-  ResourceDeleted,
-  ResourceUpdated,
   WorkCleanedUp,
   WorkStatusReported,
   type BindingRefJson,
-  type EventType,
   type GroupVersionResource,
   type KubeObjectJson,
   type Subjects,
@@ -23,6 +17,7 @@ import {
 } from '@karmada-ts/contracts';
 import { buildBinding, type AnyResourceBinding, type KubeObject, type Overriders, type PropagationPolicy } from '@karmada-ts/domain';
 import type { EventStore } from '@karmada-ts/eventstore';
+import { appendAs } from '@karmada-ts/testing';
 
 export const resources = {
   deployments: { group: 'apps', version: 'v1', resource: 'deployments' },
@@ -30,34 +25,6 @@ export const resources = {
   clusters: { group: 'cluster.karmada.io', version: 'v1alpha1', resource: 'clusters' },
   overridePolicies: { group: 'policy.karmada.io', version: 'v1alpha1', resource: 'overridepolicies' },
 } as const satisfies Record<string, GroupVersionResource>;
-
-/** Appends an event the way its writer does: on the subject's head, with a fresh id. */
-export async function appendAs<Data>(store: EventStore, subject: string, type: EventType<string, Data>, data: Data, actor: string): Promise<number> {
-  const head = await store.readLast(subject);
-  const id = randomUUID();
-  const envelope = newEnvelope(type, { id, correlationId: id, causationId: id, subject, time: new Date().toISOString(), actor, data });
-  return (await store.append(subject, envelope, { expectedSeq: head?.seq ?? 0 })).seq;
-}
-
-/** The api-gateway's events on `template` subjects. */
-export class Gateway {
-  constructor(
-    private readonly store: EventStore,
-    private readonly subjects: Subjects,
-  ) {}
-
-  async write(resource: GroupVersionResource, object: KubeObjectJson): Promise<number> {
-    const subject = this.subjects.template(resource, object.metadata.namespace, object.metadata.name ?? '');
-    const last = await this.store.readLast(subject);
-    const exists = last !== undefined && last.type !== ResourceDeleted.type;
-    return appendAs(this.store, subject, exists ? ResourceUpdated : ResourceCreated, { resource, object }, 'user:admin');
-  }
-
-  async delete(resource: GroupVersionResource, object: KubeObjectJson): Promise<number> {
-    const subject = this.subjects.template(resource, object.metadata.namespace, object.metadata.name ?? '');
-    return appendAs(this.store, subject, ResourceDeleted, { resource, object }, 'user:admin');
-  }
-}
 
 export function deployment(name: string, replicas: number, generation = 1): KubeObjectJson {
   return {

@@ -2,15 +2,9 @@
  * What policy-svc's inputs look like, built as their writers write them: the api-gateway (templates and policies on
  * `template` subjects), scheduler-svc (placements) and binding-svc (the end of a binding's cleanup).
  */
-import { randomUUID } from 'node:crypto';
 import {
   BindingCleanedUp,
-  newEnvelope,
   PlacementDecided,
-  ResourceCreated,
-  ResourceDeleted,
-  ResourceUpdated,
-  type EventType,
   type GroupVersionResource,
   type KubeObjectJson,
   type Subjects,
@@ -18,6 +12,7 @@ import {
 } from '@karmada-ts/contracts';
 import { TemplateCleanupFinalizer, type PropagationSpec } from '@karmada-ts/domain';
 import type { EventStore } from '@karmada-ts/eventstore';
+import { appendAs } from '@karmada-ts/testing';
 
 export const resources = {
   deployments: { group: 'apps', version: 'v1', resource: 'deployments' },
@@ -26,34 +21,6 @@ export const resources = {
   overridePolicies: { group: 'policy.karmada.io', version: 'v1alpha1', resource: 'overridepolicies' },
   clusterPropagationPolicies: { group: 'policy.karmada.io', version: 'v1alpha1', resource: 'clusterpropagationpolicies' },
 } as const satisfies Record<string, GroupVersionResource>;
-
-/** Appends an event the way its writer does: on the subject's head, with a fresh id and the current time. */
-export async function appendAs<Data>(store: EventStore, subject: string, type: EventType<string, Data>, data: Data, actor: string): Promise<number> {
-  const head = await store.readLast(subject);
-  const id = randomUUID();
-  const envelope = newEnvelope(type, { id, correlationId: id, causationId: id, subject, time: new Date().toISOString(), actor, data });
-  return (await store.append(subject, envelope, { expectedSeq: head?.seq ?? 0 })).seq;
-}
-
-/** The api-gateway: every object as a whole on its `template` subject, created, updated or deleted. */
-export class Gateway {
-  constructor(
-    private readonly store: EventStore,
-    private readonly subjects: Subjects,
-  ) {}
-
-  async write(resource: GroupVersionResource, object: KubeObjectJson): Promise<number> {
-    const subject = this.subjects.template(resource, object.metadata.namespace, object.metadata.name ?? '');
-    const last = await this.store.readLast(subject);
-    const exists = last !== undefined && last.type !== ResourceDeleted.type;
-    return appendAs(this.store, subject, exists ? ResourceUpdated : ResourceCreated, { resource, object }, 'user:admin');
-  }
-
-  async delete(resource: GroupVersionResource, object: KubeObjectJson): Promise<number> {
-    const subject = this.subjects.template(resource, object.metadata.namespace, object.metadata.name ?? '');
-    return appendAs(this.store, subject, ResourceDeleted, { resource, object }, 'user:admin');
-  }
-}
 
 /** A Deployment as the gateway stores it: with a uid and the cleanup finalizer the gateway gives templates; `deletedAt` marks it deleting. */
 export function deployment(namespace: string, name: string, more: { replicas?: number; labels?: Record<string, string>; configMap?: string; deletedAt?: string } = {}): KubeObjectJson {

@@ -10,7 +10,7 @@ import {
 } from '@karmada-ts/contracts';
 import { TemplateCleanupFinalizer, type ResourceBinding } from '@karmada-ts/domain';
 import type { StoredEvent } from '@karmada-ts/eventstore';
-import { startTestService, waitFor, type TestService } from '@karmada-ts/testing';
+import { startTestService, TemplateWriter, waitFor, type TestService } from '@karmada-ts/testing';
 import { policyDurables } from '../src/durables.js';
 import { policyEvents } from '../src/events.js';
 import { policyService } from '../src/service.js';
@@ -20,7 +20,6 @@ import {
   configMap,
   deployment,
   overridePolicy,
-  Gateway,
   placementDecided,
   propagationPolicy,
   resources,
@@ -33,11 +32,11 @@ const deployments = { group: 'apps', resource: 'deployments' };
 describe('policy-svc: the resource detector', function () {
   this.timeout(60_000);
   let svc: TestService;
-  let gateway: Gateway;
+  let gateway: TemplateWriter;
 
   before(async () => {
     svc = await startTestService('policy', policyService, policyEvents);
-    gateway = new Gateway(svc.store, svc.subjects);
+    gateway = new TemplateWriter(svc.store, svc.subjects);
   });
 
   after(async () => {
