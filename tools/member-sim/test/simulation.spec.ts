@@ -104,8 +104,13 @@ describe('member-sim simulation', function () {
       reason: 'Unschedulable',
       message: '0/2 nodes are available: 2 Insufficient cpu.',
     });
-    const d = await svc(t, 'small').get(deployments(t, 'small'), 'default', 'big');
-    expect(d['status']).to.include({ replicas: 6, readyReplicas: 4, availableReplicas: 4, updatedReplicas: 6, unavailableReplicas: 2, observedGeneration: 1 });
+    // The Deployment's status follows its pods a moment later.
+    const status = await eventually(async () => {
+      const d = await svc(t, 'small').get(deployments(t, 'small'), 'default', 'big');
+      const s = d['status'] as { readyReplicas?: number } | undefined;
+      return s?.readyReplicas === 4 ? s : undefined;
+    }, 10_000, 'the Deployment status to count 4 ready replicas');
+    expect(status).to.include({ replicas: 6, readyReplicas: 4, availableReplicas: 4, updatedReplicas: 6, unavailableReplicas: 2, observedGeneration: 1 });
   });
 
   it('lets a client compute the resource summary from nodes and pods', async () => {
