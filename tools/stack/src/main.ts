@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   say(`${labels.length} processes started; Ctrl-C stops them`);
 
   if (plan.length > 0) members = await startAndJoinMembers(plan, config.stateDir, env);
-  const kubeconfig = join(config.stateDir, 'kubeconfig');
+  const kubeconfig = await waitForGateway(config.stateDir);
   say(`ready: kubectl --kubeconfig ${kubeconfig} get clusters`);
 }
 
