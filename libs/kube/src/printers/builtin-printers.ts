@@ -2,6 +2,7 @@ import type { KubeObject } from '../api/object.js';
 import type { TablePrinter } from '../discovery/resource-definition.js';
 import {
   age,
+  ageColumn,
   column,
   containerImages,
   containerNames,
@@ -51,7 +52,7 @@ export const nodePrinter: TablePrinter = {
     nameColumn,
     column('Status', 'string', 'The status of the node'),
     column('Roles', 'string', 'The roles of the node'),
-    column('Age', 'string', 'CreationTimestamp is a timestamp representing the server time when this object was created.'),
+    ageColumn,
     column('Version', 'string', 'Kubelet Version reported by the node.'),
     column('Internal-IP', 'string', 'List of addresses reachable to the node.', 1),
     column('External-IP', 'string', 'List of addresses reachable to the node.', 1),
@@ -96,7 +97,7 @@ export const podPrinter: TablePrinter = {
     column('Ready', 'string', 'The aggregate readiness state of this pod for accepting traffic.'),
     column('Status', 'string', 'The aggregate status of the containers in this pod.'),
     column('Restarts', 'string', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'),
-    column('Age', 'string', 'CreationTimestamp is a timestamp representing the server time when this object was created.'),
+    ageColumn,
     column('IP', 'string', 'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', 1),
     column('Node', 'string', 'NodeName is a request to schedule this pod onto a specific node.', 1),
     column('Nominated Node', 'string', 'nominatedNodeName is set when this pod preempts other pods on the node.', 1),
