@@ -1,5 +1,6 @@
 export * from './stored-event.js';
 export * from './concurrency-conflict-error.js';
+export * from './retry-on-conflict.js';
 export * from './provision-stream.js';
 export * from './event-store.js';
 export * from './readiness.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { causedBy, FinalizerReleased, type Subjects } from '@karmada-ts/contracts';
 import { clusterFinalizerReleasable, executionSpaceName, KarmadaFinalizer } from '@karmada-ts/domain';
-import { ConcurrencyConflictError, type EventStore } from '@karmada-ts/eventstore';
+import { retryOnConflict, type EventStore } from '@karmada-ts/eventstore';
 import { EVENT_STORE, ProjectionRunners, SUBJECTS } from '@karmada-ts/service-runtime';
 import { clusterDurables, clusterSvcName } from '../durables.js';
 import { ClusterReadModel } from '../read-models/cluster-read-model.js';
@@ -42,7 +42,7 @@ export class ClusterFinalizerReleaser {
 
   private async append(name: string, uid: string | undefined, cause: RowCause): Promise<void> {
     const subject = this.subjects.finalizer(clusterSvcName, clusterResource, undefined, name);
-    for (let attempt = 1; ; attempt++) {
+    await retryOnConflict(maxAttempts, async () => {
       const head = await this.store.readLast(subject);
       if (head && FinalizerReleased.is(head) && head.data.uid === uid) return;
       const envelope = causedBy(cause, FinalizerReleased, {
@@ -51,13 +51,8 @@ export class ClusterFinalizerReleaser {
         actor: clusterSvcName,
         data: { resource: { ...clusterResource }, name, ...(uid ? { uid } : {}), finalizer: KarmadaFinalizer.ClusterController },
       });
-      try {
-        await this.store.append(subject, envelope, { expectedSeq: head?.seq ?? 0 });
-        return;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyConflictError) || attempt >= maxAttempts) throw error;
-      }
-    }
+      await this.store.append(subject, envelope, { expectedSeq: head?.seq ?? 0 });
+    });
   }
 
   private async workModelsCaughtUp(): Promise<boolean> {

@@ -10,11 +10,11 @@ import {
   type KubeObject,
   type ResourceBinding,
 } from '@karmada-ts/domain';
-import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
+import { retryOnConflict, type EventStore, type StoredEvent } from '@karmada-ts/eventstore';
 import { EVENT_STORE } from '@karmada-ts/service-runtime';
 import { DetectorReadModel } from '../read-models/detector-read-model.js';
 import { dependencyResources, type BindingKey } from '../read-models/read-models.js';
-import { EventWriter, retryOnConflict, type ReconcileCause } from './event-writer.js';
+import { EventWriter, reconcileAttempts, type ReconcileCause } from './event-writer.js';
 
 /**
  * Karmada's dependencies distributor for one independent binding: the ConfigMaps, Secrets, ServiceAccounts and PVCs
@@ -31,7 +31,7 @@ export class DependentsSync {
   ) {}
 
   reconcile(key: BindingKey, cause: ReconcileCause): Promise<void> {
-    return retryOnConflict(() => this.reconcileOnce(key, cause));
+    return retryOnConflict(reconcileAttempts, () => this.reconcileOnce(key, cause));
   }
 
   private async reconcileOnce(key: BindingKey, cause: ReconcileCause): Promise<void> {

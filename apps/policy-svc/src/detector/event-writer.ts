@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { causedBy, type Cause, type EventType, type Subjects } from '@karmada-ts/contracts';
-import { ConcurrencyConflictError, type EventStore } from '@karmada-ts/eventstore';
+import type { EventStore } from '@karmada-ts/eventstore';
 import { EVENT_STORE, SUBJECTS } from '@karmada-ts/service-runtime';
 import { policySvcName } from '../durables.js';
 
@@ -10,18 +10,7 @@ export interface ReconcileCause extends Cause {
 }
 
 /** Attempts of one reconcile before a conflicting writer (another replica) makes it fail and come back with backoff. */
-const maxAttempts = 5;
-
-/** Runs a reconcile again (it re-reads every head) while its appends conflict with another writer's. */
-export async function retryOnConflict(reconcile: () => Promise<void>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await reconcile();
-    } catch (error) {
-      if (!(error instanceof ConcurrencyConflictError) || attempt >= maxAttempts) throw error;
-    }
-  }
-}
+export const reconcileAttempts = 5;
 
 /**
  * Appends policy-svc's events to its own subjects, each conditional on the head the decision was made from. The

@@ -9,14 +9,14 @@ import {
   type BindingState,
   type KubeObject,
 } from '@karmada-ts/domain';
-import type { EventStore } from '@karmada-ts/eventstore';
+import { retryOnConflict, type EventStore } from '@karmada-ts/eventstore';
 import type { Logger } from '@karmada-ts/operability';
 import { EVENT_STORE, SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { policySvcName } from '../durables.js';
 import { DetectorReadModel } from '../read-models/detector-read-model.js';
 import type { TemplateKey } from '../read-models/read-models.js';
 import { claimingPolicyOf, policyClaimOf, templateRefOf } from './claim-json.js';
-import { EventWriter, retryOnConflict, type ReconcileCause } from './event-writer.js';
+import { EventWriter, reconcileAttempts, type ReconcileCause } from './event-writer.js';
 
 /**
  * The resource detector for one template: reads the template, its claim and binding heads and the policies in
@@ -34,7 +34,7 @@ export class TemplateSync {
 
   /** `changedByKarmada`: the template itself did not change (a policy did, or a claim or cleanup came back). */
   reconcile(key: TemplateKey, cause: ReconcileCause, changedByKarmada: boolean): Promise<void> {
-    return retryOnConflict(() => this.reconcileOnce(key, cause, changedByKarmada));
+    return retryOnConflict(reconcileAttempts, () => this.reconcileOnce(key, cause, changedByKarmada));
   }
 
   private async reconcileOnce(key: TemplateKey, cause: ReconcileCause, changedByKarmada: boolean): Promise<void> {

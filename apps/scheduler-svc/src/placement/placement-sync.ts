@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { causedBy, deterministicId, PlacementDecided, type Cause, type Subjects } from '@karmada-ts/contracts';
 import { decidePlacement, type AnyResourceBinding } from '@karmada-ts/domain';
-import { ConcurrencyConflictError, type EventStore } from '@karmada-ts/eventstore';
+import { retryOnConflict, type EventStore } from '@karmada-ts/eventstore';
 import type { Logger } from '@karmada-ts/operability';
 import { EVENT_STORE, SERVICE_LOGGER, SUBJECTS } from '@karmada-ts/service-runtime';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../config/scheduler-config.js';
@@ -40,14 +40,8 @@ export class PlacementSync {
     timers.onDue((key, at) => this.reconcile(key, this.timerCause(key, at)));
   }
 
-  async reconcile(key: BindingKey, cause: DecisionCause): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.reconcileOnce(key, cause);
-      } catch (error) {
-        if (!(error instanceof ConcurrencyConflictError) || attempt >= maxAttempts) throw error;
-      }
-    }
+  reconcile(key: BindingKey, cause: DecisionCause): Promise<void> {
+    return retryOnConflict(maxAttempts, () => this.reconcileOnce(key, cause));
   }
 
   /** A wake-up at a deadline: the same id and time on every replica, whatever moment its timer actually fired. */
