@@ -34,6 +34,31 @@ describe('propagation end to end: Karmada\'s nginx sample through kubectl', func
     expect(third.code).to.not.equal(0);
   });
 
+  it('serves the binding and its Works, read-only, with the scheduler\'s and the controllers\' parts merged', async () => {
+    await waitFor('the binding scheduled and fully applied', async () => {
+      const got = await kubectl('get', 'rb', 'nginx-deployment', '--no-headers');
+      return /^nginx-deployment\s+True\s+True\s/.test(got.stdout);
+    }, { timeoutMs: 30_000, intervalMs: 500 });
+    const binding = JSON.parse((await kubectl('get', 'resourcebinding', 'nginx-deployment', '-o', 'json')).stdout) as {
+      metadata: { uid?: string; creationTimestamp?: string };
+      spec: { clusters: { name: string; replicas: number }[]; resource: { kind: string; name: string } };
+      status: { aggregatedStatus: { clusterName: string; applied: boolean }[] };
+    };
+    expect(binding.spec.resource).to.include({ kind: 'Deployment', name: 'nginx' });
+    expect(binding.spec.clusters).to.have.deep.members([{ name: 'member1', replicas: 1 }, { name: 'member2', replicas: 1 }]);
+    expect(binding.status.aggregatedStatus.map((s) => [s.clusterName, s.applied])).to.have.deep.members([['member1', true], ['member2', true]]);
+    expect(binding.metadata.uid).to.be.a('string').that.is.not.empty;
+    expect(binding.metadata.creationTimestamp).to.be.a('string');
+    const works = await kubectl('get', 'works', '-A', '--no-headers', '-o', 'custom-columns=NS:.metadata.namespace,NAME:.metadata.name,APPLIED:.status.conditions[?(@.type=="Applied")].status');
+    expect(works.stdout.trim().split('\n').map((line) => line.split(/\s+/))).to.have.deep.members([
+      ['karmada-es-member1', 'nginx-687f7fb96f', 'True'],
+      ['karmada-es-member2', 'nginx-687f7fb96f', 'True'],
+    ]);
+    const write = await kubectl('delete', 'work', '-n', 'karmada-es-member1', 'nginx-687f7fb96f');
+    expect(write.code).to.not.equal(0);
+    expect(write.stderr).to.match(/MethodNotAllowed|not supported|method not allowed/i);
+  });
+
   it('re-divides the replicas when the template is scaled', async () => {
     expect((await kubectl('scale', 'deploy', 'nginx', '--replicas', '4')).code).to.equal(0);
     for (const member of ['member1', 'member2']) {
@@ -51,5 +76,9 @@ describe('propagation end to end: Karmada\'s nginx sample through kubectl', func
       await waitFor(`nginx gone from ${member}`, async () => (await memberKubectl(member, 'get', 'deploy', 'nginx')).code !== 0, { timeoutMs: 60_000, intervalMs: 500 });
     }
     expect((await kubectl('get', 'deploy', 'nginx')).code).to.not.equal(0);
+    await waitFor('binding and Works gone', async () => {
+      const [bindings, works] = await Promise.all([kubectl('get', 'rb', '-A', '--no-headers'), kubectl('get', 'works', '-A', '--no-headers')]);
+      return bindings.code === 0 && works.code === 0 && bindings.stdout.trim() === '' && works.stdout.trim() === '';
+    }, { timeoutMs: 30_000, intervalMs: 500 });
   });
 });

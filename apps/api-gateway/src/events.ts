@@ -1,4 +1,7 @@
 import {
+  BindingCleanedUp,
+  BindingStatusAggregated,
+  BindingUpserted,
   ClusterStatusCollected,
   coreEvents,
   FinalizerReleased,
@@ -7,9 +10,17 @@ import {
   TemplateClaimed,
   TemplateClaimReleased,
   TemplateStatusAggregated,
+  PlacementDecided,
+  WorkCleanedUp,
+  WorkDeletionRequested,
+  WorkRendered,
+  WorkStatusReported,
 } from '@karmada-ts/contracts';
 
-/** What the gateway writes (template events) and reads (the other parts of objects, finalizer releases). */
+/**
+ * What the gateway writes (template events) and reads: the other parts of objects, the controllers' bindings and
+ * Works with their parts, finalizer releases.
+ */
 export const gatewayEvents = coreEvents.with([
   ResourceCreated,
   ResourceUpdated,
@@ -18,4 +29,12 @@ export const gatewayEvents = coreEvents.with([
   TemplateStatusAggregated,
   ClusterStatusCollected,
   FinalizerReleased,
+  BindingUpserted,
+  PlacementDecided,
+  BindingStatusAggregated,
+  BindingCleanedUp,
+  WorkRendered,
+  WorkDeletionRequested,
+  WorkStatusReported,
+  WorkCleanedUp,
 ]);

@@ -22,7 +22,7 @@ import { GATEWAY_CONFIG } from './gateway-config.provider.js';
 import { createGatewayRegistry } from './resources/gateway-registry.js';
 import { installGatewayHooks } from './resources/install-gateway-hooks.js';
 import { EventSourcedResourceStore } from './store/event-sourced-resource-store.js';
-import { partsOf } from './store/object-parts.js';
+import { shapeOf } from './store/object-shape.js';
 
 interface Running {
   readonly service: ResourceService;
@@ -72,7 +72,7 @@ export class KubeApi implements OnModuleInit, OnApplicationShutdown {
         database: this.database,
         projectionConsumer: gatewayDurables.objects,
         secrets,
-        partsOf: (resource) => partsOf(registry.versionsOf(resource.group, resource.resource)[0]),
+        shapeOf: (resource) => shapeOf(registry.versionsOf(resource.group, resource.resource)[0]),
         logger: this.logger,
         watchHistory: this.config.watchHistory,
       });

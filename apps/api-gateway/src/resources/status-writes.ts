@@ -1,5 +1,5 @@
 import { groupResourceOf, methodNotSupported, type ResourceHooks } from '@karmada-ts/kube';
-import { partsOf } from '../store/object-parts.js';
+import { shapeOf } from '../store/object-shape.js';
 
 /**
  * The status of templates and Clusters is reported by the controllers on aggregates of their own (binding-svc,
@@ -7,7 +7,7 @@ import { partsOf } from '../store/object-parts.js';
  */
 export const controllerOwnedStatus: ResourceHooks = {
   admit(object, _old, ctx) {
-    if (ctx.subresource === 'status' && partsOf(ctx.def).some((part) => part.ownsStatus)) throw methodNotSupported(groupResourceOf(ctx.def), 'writing the status subresource');
+    if (ctx.subresource === 'status' && shapeOf(ctx.def).parts.some((part) => part.ownsStatus)) throw methodNotSupported(groupResourceOf(ctx.def), 'writing the status subresource');
     return object;
   },
 };

@@ -17,6 +17,7 @@ import {
   assertNever,
   matchesFieldSelector,
   matchesLabelSelector,
+  methodNotSupported,
   parseApiVersion,
   StoreAlreadyExistsError,
   StoreConflictError,
@@ -40,12 +41,14 @@ import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jet
 import type { DataSource } from 'typeorm';
 import { decideWrite, type WriteDecision } from './decide-write.js';
 import { readApiObjects } from './api-objects-reader.js';
-import { groupResourceKey, templateFilterOf, templateSubjectOf } from './object-subjects.js';
+import { templateBase, type ObjectBase } from './object-bases.js';
+import { groupResourceKey } from './object-subjects.js';
 import { isSecretResource, splitSecretContent, withSecretContent } from './secret-data.js';
 import { mergeParts, stripParts, type ObjectPart, type PartContent, type PartContents, type PartName } from './object-parts.js';
+import type { ObjectShape } from './object-shape.js';
 import { followStream } from './stream-follower.js';
 import { coveringFilter } from './subject-filters.js';
-import { templateHeadOf, type TemplateHead } from './template-head.js';
+import type { BaseHead } from './template-head.js';
 import { startWatchFeed } from './watch-feed.js';
 
 export interface EventSourcedResourceStoreOptions {
@@ -57,8 +60,8 @@ export interface EventSourcedResourceStoreOptions {
   readonly database: DataSource;
   readonly projectionConsumer: string;
   readonly secrets: SecretValueWriter;
-  /** The parts merged into the objects of a resource besides their template. */
-  readonly partsOf: (resource: StorageResource) => readonly ObjectPart[];
+  /** The aggregate the objects of a resource are read from, and the parts merged into them. */
+  readonly shapeOf: (resource: StorageResource) => ObjectShape;
   readonly logger: Logger;
   readonly clock?: () => Date;
   /** How far behind the stream head a watch may start (older: 410 Expired). Default 100,000 events. */
@@ -69,7 +72,8 @@ export interface EventSourcedResourceStoreOptions {
 
 /** An object's aggregates as read from their stream heads. */
 interface ObjectState {
-  readonly head: TemplateHead;
+  readonly base: ObjectBase;
+  readonly head: BaseHead;
   readonly parts: readonly ObjectPart[];
   readonly contents: PartContents;
   /** The object as served (parts merged), without Secret values; undefined when it does not exist. */
@@ -83,12 +87,13 @@ const systemUser = 'system:api-gateway';
 
 /**
  * The gateway's ResourceStore on the event log (ARCHITECTURE.md §2):
+ * - objects are read from their base aggregate (templates; the controllers' bindings and Works, read-only);
  * - writes read the object's `template` subject head, decide (decideWrite), and append one fat event with the head's
  *   sequence as the expected one and a message id derived from the request; a racing writer is a StoreConflictError
  *   (→ 409 unless the API layer may retry). resourceVersion = the event's stream sequence;
  * - get reads the stream heads (read-your-writes); list reads the api_objects projection at its checkpoint, after
  *   waiting (bounded) until it has applied this process's last write; watch follows the stream from a sequence;
- * - objects are served merged with their other parts (templatestatus, clusterstatus), at the newest sequence of all;
+ * - objects are served merged with their other parts (templatestatus, clusterstatus, placement, …), at the newest sequence of all;
  * - Secret values are encrypted into `<instance>_secrets` before the event is appended; the event carries a
  *   reference and a keyed digest only.
  */
@@ -122,7 +127,7 @@ export class EventSourcedResourceStore implements ResourceStore {
 
   async list(resource: StorageResource, options: StoreListOptions = {}): Promise<StoreListResult> {
     await this.catchUp();
-    const parts = this.options.partsOf(resource);
+    const { parts } = this.options.shapeOf(resource);
     const read = await readApiObjects(this.options.database, {
       consumer: this.options.projectionConsumer,
       resource: groupResourceKey(resource),
@@ -137,7 +142,8 @@ export class EventSourcedResourceStore implements ResourceStore {
     const values = await this.options.secrets.readMany(sealed.map((r) => ({ namespace: r.namespace, name: r.name, ref: r.sealedData!.ref })));
     const items: KubeObject[] = [];
     for (const row of read.rows) {
-      const merged = mergeParts(row.object, parts, row.contents);
+      const merged = mergeParts(row.object, parts, row.contents, row.seq);
+      if (!merged.object) continue;
       const served = withResourceVersion(merged.object, Math.max(row.seq, merged.seq));
       const object = row.sealedData ? withSecretContent(served, values.get(secretValueId({ ...row, ref: row.sealedData.ref }))) : served;
       if (matchesOptions(object, options)) items.push(object);
@@ -157,21 +163,24 @@ export class EventSourcedResourceStore implements ResourceStore {
     if (!Number.isInteger(from) || from < oldest) throw new StoreExpiredError(String(requested), String(oldest + 1));
     const { subjects } = this.options;
     const namespace = options.namespace || undefined;
-    const templateFilter = templateFilterOf(subjects, resource, namespace);
-    const parts = this.options.partsOf(resource).map((part) => ({ part, filter: part.filter(subjects, resource, namespace) }));
-    // One consumer per watch; server 2.9 takes one filter, so it covers the template and the other parts.
+    const shape = this.options.shapeOf(resource);
+    const baseFilter = shape.base.filter(subjects, resource, namespace);
+    const parts = shape.parts.map((part) => ({ part, filter: part.filter(subjects, resource, namespace) }));
+    // One consumer per watch; server 2.9 takes one filter, so it covers the base and the other parts.
     const follower = await followStream(jetstream(this.options.events.connection), {
       stream: this.options.events.stream,
-      filterSubject: coveringFilter([templateFilter, ...parts.map((p) => p.filter)]),
+      filterSubject: coveringFilter([baseFilter, ...parts.map((p) => p.filter)]),
       fromSeq: from + 1,
       registry: this.options.registry,
       onUndecodable: (seq, err) => this.options.logger.warn({ err, seq }, 'a watch skipped a message that is not an event'),
     });
     return startWatchFeed(follower, {
-      templateFilter,
+      resource,
+      base: shape.base,
+      baseFilter,
       parts,
       matches: (object) => matchesOptions(object, options),
-      loadTemplate: async (key) => templateHeadOf(await this.options.events.readLast(templateSubjectOf(subjects, key))),
+      loadHead: async (key) => shape.base.head(await this.options.events.readLast(shape.base.subject(subjects, key))),
       loadPart: async (key, part) => {
         const last = await this.options.events.readLast(part.subject(subjects, key));
         return last ? part.read(last, last.seq)?.content : undefined;
@@ -211,22 +220,22 @@ export class EventSourcedResourceStore implements ResourceStore {
 
   private async readState(key: ObjectKey): Promise<ObjectState> {
     const { subjects, events } = this.options;
-    const parts = this.options.partsOf(key);
+    const { base, parts } = this.options.shapeOf(key);
     const [last, ...partLasts] = await Promise.all([
-      events.readLast(templateSubjectOf(subjects, key)),
+      events.readLast(base.subject(subjects, key)),
       ...parts.map((part) => events.readLast(part.subject(subjects, key))),
     ]);
-    const head = templateHeadOf(last);
+    const head = base.head(last);
     const contents = new Map<PartName, PartContent>();
     parts.forEach((part, i) => {
       const partLast = partLasts[i];
       const content = partLast ? part.read(partLast, partLast.seq)?.content : undefined;
       if (content) contents.set(part.name, content);
     });
-    if (!head.object) return { head, parts, contents, view: undefined, resourceVersion: '' };
-    const merged = mergeParts(head.object as KubeObject, parts, contents);
+    const merged = head.object ? mergeParts(head.object as KubeObject, parts, contents, head.seq) : undefined;
+    if (!merged?.object) return { base, head, parts, contents, view: undefined, resourceVersion: '' };
     const resourceVersion = Math.max(head.seq, merged.seq);
-    return { head, parts, contents, view: withResourceVersion(merged.object, resourceVersion), resourceVersion: String(resourceVersion) };
+    return { base, head, parts, contents, view: withResourceVersion(merged.object, resourceVersion), resourceVersion: String(resourceVersion) };
   }
 
   /** Appends the decided event (or refuses), and returns the object as it is now served. */
@@ -238,9 +247,10 @@ export class EventSourcedResourceStore implements ResourceStore {
     context: RequestContext | undefined,
     subresource: StoreWriteOptions['subresource'],
   ): Promise<KubeObject> {
+    if (state.base !== templateBase) throw methodNotSupported(key, 'writing objects the controllers derive');
     if (!decision.ok) throw refusal(decision.reason, key, state);
     const request = context ?? { user: systemUser, requestId: randomUUID() };
-    const subject = templateSubjectOf(this.options.subjects, key);
+    const subject = templateBase.subject(this.options.subjects, key);
     // Deterministic per request, object and expected position: a retried append is dropped as a duplicate.
     const id = deterministicId(request.requestId, subject, String(decision.expectedSeq));
     const written = decision.event === 'ResourceDeleted' ? undefined : await this.eventData(key, state, object!, id, subresource);

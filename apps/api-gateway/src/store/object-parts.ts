@@ -8,7 +8,8 @@ import {
   type Subjects,
   type TemplateRefJson,
 } from '@karmada-ts/contracts';
-import { isJsonObject, type JsonObject, type KubeObject, type ObjectKey, type ResourceDefinition, type StorageResource } from '@karmada-ts/kube';
+import { isJsonObject, type JsonObject, type KubeObject, type ObjectKey, type StorageResource } from '@karmada-ts/kube';
+import type { BaseName } from './object-bases.js';
 import { inNamespace, kindOf } from './object-subjects.js';
 
 /**
@@ -29,10 +30,12 @@ export interface PartContent {
   readonly seq: number;
 }
 
-export type PartName = 'claim' | 'templatestatus' | 'clusterstatus';
+export type PartName = 'claim' | 'templatestatus' | 'clusterstatus' | 'placement' | 'bindingstatus' | 'workstatus';
 
 export interface ObjectPart {
   readonly name: PartName;
+  /** The base aggregate of the objects the part describes. */
+  readonly base: BaseName;
   /** Whether the part is the object's `.status` (then the API does not write it). */
   readonly ownsStatus: boolean;
   /** Whether the part adds labels (then label selectors look at them too, in `data.labels`). */
@@ -43,6 +46,11 @@ export interface ObjectPart {
   /** The object an event of this part describes, and its content; undefined for other events. */
   read(event: Envelope, seq: number): { key: ObjectKey; content: PartContent } | undefined;
   merge(object: KubeObject, content: PartContent): KubeObject;
+  /**
+   * Whether the content ends the object's life (its controller finished cleaning up after it): the object is no
+   * longer served, unless its base was written again since.
+   */
+  ends?(content: PartContent): boolean;
   /** The object without what this part contributes (given the part's current content). */
   strip(object: KubeObject, content: PartContent | undefined): KubeObject;
 }
@@ -51,12 +59,13 @@ export interface ObjectPart {
 export type PartContents = ReadonlyMap<PartName, PartContent>;
 
 /** A status subresource owned by a controller reads `{}` until the controller reports. */
-function withEmptyStatus(object: KubeObject): KubeObject {
+export function withEmptyStatus(object: KubeObject): KubeObject {
   return 'status' in object ? { ...object, status: {} } : object;
 }
 
 export const templateStatusPart: ObjectPart = {
   name: 'templatestatus',
+  base: 'template',
   ownsStatus: true,
   addsLabels: false,
   subject: (subjects, key) => subjects.templateStatus(kindOf(key), key.namespace || undefined, key.name),
@@ -94,6 +103,7 @@ function withoutClaimed(own: Record<string, string> | undefined, claimed: Record
  */
 export const claimPart: ObjectPart = {
   name: 'claim',
+  base: 'template',
   ownsStatus: false,
   addsLabels: true,
   subject: (subjects, key) => subjects.claim(kindOf(key), key.namespace || undefined, key.name),
@@ -126,7 +136,7 @@ export const claimPart: ObjectPart = {
   },
 };
 
-const clusters = { group: 'cluster.karmada.io', resource: 'clusters' };
+export const clusters = { group: 'cluster.karmada.io', resource: 'clusters' };
 
 function sameTaint(a: ClusterTaintJson, b: ClusterTaintJson): boolean {
   return a.key === b.key && a.effect === b.effect && (a.value ?? '') === (b.value ?? '');
@@ -146,6 +156,7 @@ function withTaints(object: KubeObject, taints: readonly ClusterTaintJson[]): Ku
 /** A Cluster: its status, and the controllers' taints after the user's own in `spec.taints`. */
 export const clusterStatusPart: ObjectPart = {
   name: 'clusterstatus',
+  base: 'template',
   ownsStatus: true,
   addsLabels: false,
   subject: (subjects, key) => subjects.clusterStatus(key.name),
@@ -168,25 +179,6 @@ export const clusterStatusPart: ObjectPart = {
   },
 };
 
-/** Every part the projection and the watches read. */
-export const allParts: readonly ObjectPart[] = [claimPart, templateStatusPart, clusterStatusPart];
-
-/** Kinds whose status the gateway writes itself, never from members: no status part. */
-const ownStatus = new Set(['/namespaces', 'apiextensions.k8s.io/customresourcedefinitions']);
-
-/**
- * The parts of a kind besides its template: Clusters have cluster-svc's status; every resource template (anything
- * but Karmada's own API) can be claimed by a policy, and those with a status subresource have binding-svc's status
- * (namespaces and CRDs keep the status the gateway gives them).
- */
-export function partsOf(def: ResourceDefinition | undefined): readonly ObjectPart[] {
-  if (!def) return [];
-  if (def.storage.group === clusters.group && def.storage.resource === clusters.resource) return [clusterStatusPart];
-  if (def.group.endsWith('karmada.io')) return [];
-  const reportsStatus = def.subresources.status && !ownStatus.has(`${def.storage.group}/${def.storage.resource}`);
-  return reportsStatus ? [claimPart, templateStatusPart] : [claimPart];
-}
-
 /** Whether content describes this very object (same uid, or no uid said). */
 function describes(object: KubeObject, content: PartContent): boolean {
   return content.uid === undefined || object.metadata.uid === undefined || content.uid === object.metadata.uid;
@@ -194,14 +186,18 @@ function describes(object: KubeObject, content: PartContent): boolean {
 
 /**
  * The object with the content of each of its parts merged in, and the newest sequence among what was merged (0 when
- * nothing was).
+ * nothing was). The object is undefined when a part ended its life after its base was last written (`baseSeq`).
  */
-export function mergeParts(object: KubeObject, parts: readonly ObjectPart[], contents: PartContents): { object: KubeObject; seq: number } {
+export function mergeParts(object: KubeObject, parts: readonly ObjectPart[], contents: PartContents, baseSeq = 0): { object: KubeObject | undefined; seq: number } {
   let merged = object;
   let seq = 0;
   for (const part of parts) {
     const content = contents.get(part.name);
     if (!content || !describes(object, content)) continue;
+    if (part.ends?.(content)) {
+      if (content.seq > baseSeq) return { object: undefined, seq: content.seq };
+      continue;
+    }
     merged = part.merge(merged, content);
     seq = Math.max(seq, content.seq);
   }

@@ -1,7 +1,7 @@
 import { ResourceCreated, ResourceDeleted, ResourceUpdated, type Envelope, type KubeObjectJson, type SealedSecretData } from '@karmada-ts/contracts';
 
 /** An object's `template` aggregate as its last event leaves it. */
-export interface TemplateHead {
+export interface BaseHead {
   /** The subject's last sequence; 0 when nothing was ever written. */
   readonly seq: number;
   /** The object as the last create or update wrote it; undefined when it does not exist (never, or deleted). */
@@ -10,11 +10,11 @@ export interface TemplateHead {
   readonly sealedData: SealedSecretData | undefined;
 }
 
-export const absentTemplate: TemplateHead = { seq: 0, object: undefined, sealedData: undefined };
+export const absentHead: BaseHead = { seq: 0, object: undefined, sealedData: undefined };
 
 /** Folds the last event of a template subject (only the gateway's own event types may be there). */
-export function templateHeadOf(event: (Envelope & { readonly seq: number }) | undefined): TemplateHead {
-  if (!event) return absentTemplate;
+export function templateHeadOf(event: (Envelope & { readonly seq: number }) | undefined): BaseHead {
+  if (!event) return absentHead;
   if (ResourceCreated.is(event) || ResourceUpdated.is(event)) {
     return { seq: event.seq, object: event.data.object, sealedData: event.data.sealedData };
   }

@@ -1,21 +1,25 @@
-import { ResourceCreated, ResourceDeleted, type SealedSecretData } from '@karmada-ts/contracts';
+import type { SealedSecretData } from '@karmada-ts/contracts';
 import type { StoredEvent } from '@karmada-ts/eventstore';
-import { WatchChannel, type KubeObject, type ObjectKey, type StoreWatchEvent, type WatchSubscription } from '@karmada-ts/kube';
+import { WatchChannel, type KubeObject, type ObjectKey, type StorageResource, type StoreWatchEvent, type WatchSubscription } from '@karmada-ts/kube';
 import type { Logger } from '@karmada-ts/operability';
 import { mergeParts, type ObjectPart, type PartContent, type PartName } from './object-parts.js';
 import type { StreamFollower } from './stream-follower.js';
 import { subjectMatches } from './subject-filters.js';
-import { templateHeadOf, type TemplateHead } from './template-head.js';
+import { isOfResource, type BaseEvent, type ObjectBase } from './object-bases.js';
+import type { BaseHead } from './template-head.js';
 
 export interface WatchFeedSpec {
-  /** Template subjects of the watched kind (and namespace). */
-  readonly templateFilter: string;
+  /** The watched kind (base and part subjects may carry others). */
+  readonly resource: StorageResource;
+  /** The aggregate its objects are read from, and its subjects for the watched kind (and namespace). */
+  readonly base: ObjectBase;
+  readonly baseFilter: string;
   /** The kind's other parts and their subjects. */
   readonly parts: readonly { readonly part: ObjectPart; readonly filter: string }[];
   /** The watch's namespace and selectors, applied to the served object. */
   matches(object: KubeObject): boolean;
-  /** The current template of an object (for a part's event about an object this watch has not seen yet). */
-  loadTemplate(key: ObjectKey): Promise<TemplateHead>;
+  /** The current base of an object (for a part's event about an object this watch has not seen yet). */
+  loadHead(key: ObjectKey): Promise<BaseHead>;
   /** The current content of a part of an object (for an object this watch has not seen yet). */
   loadPart(key: ObjectKey, part: ObjectPart): Promise<PartContent | undefined>;
   withValues(key: ObjectKey, object: KubeObject, sealed: SealedSecretData | undefined): Promise<KubeObject>;
@@ -26,11 +30,13 @@ export interface WatchFeedSpec {
 const rememberedObjects = 10_000;
 
 /**
- * Turns the events of a stream follower into watch events: template events become ADDED / MODIFIED / DELETED of the
- * served object (merged with its parts), a part's events MODIFIED of the object they describe. Each watch event
- * carries the sequence of the event that caused it as its resourceVersion, so a client resuming from it misses
- * nothing. The parts of objects seen are remembered; a part of an object not seen yet is read from its stream head
- * (it may be newer than the event: the served object is then slightly ahead, never behind).
+ * Turns the events of a stream follower into watch events: base events become ADDED / MODIFIED / DELETED of the
+ * served object (merged with its parts), a part's events MODIFIED of the object they describe, or DELETED when the
+ * part ends the object (its cleanup finished). Each watch event carries the sequence of the event that caused it as
+ * its resourceVersion, so a client resuming from it misses nothing. The parts of objects seen are remembered; a part
+ * of an object not seen yet is read from its stream head (it may be newer than the event: the served object is then
+ * slightly ahead, never behind). The controllers' aggregates do not say whether an event created their object: the
+ * first event of an object this watch sees is ADDED, later ones MODIFIED.
  */
 export function startWatchFeed(follower: StreamFollower, spec: WatchFeedSpec): WatchSubscription {
   let closed = false;
@@ -40,7 +46,7 @@ export function startWatchFeed(follower: StreamFollower, spec: WatchFeedSpec): W
     follower.close().catch((err: unknown) => spec.logger.warn({ err }, 'closing a watch consumer failed'));
   };
   const channel = new WatchChannel<StoreWatchEvent>(stop);
-  const templates = new BoundedMap<TemplateHead>(rememberedObjects);
+  const heads = new BoundedMap<BaseHead>(rememberedObjects);
   const contents = new BoundedMap<Map<PartName, PartContent | undefined>>(rememberedObjects);
   const parts = spec.parts.map((p) => p.part);
 
@@ -56,40 +62,59 @@ export function startWatchFeed(follower: StreamFollower, spec: WatchFeedSpec): W
     return out;
   };
 
-  const serve = async (key: ObjectKey, head: TemplateHead, object: KubeObject, id: string, seq: number): Promise<KubeObject> => {
-    const merged = mergeParts(object, parts, await contentsOf(id, key)).object;
+  /** The object as served at `seq`, or undefined when a part ended it. */
+  const serve = async (key: ObjectKey, head: BaseHead, object: KubeObject, id: string, seq: number): Promise<KubeObject | undefined> => {
+    const merged = mergeParts(object, parts, await contentsOf(id, key), head.seq).object;
+    if (!merged) return undefined;
     return spec.withValues(key, { ...merged, metadata: { ...merged.metadata, resourceVersion: String(seq) } }, head.sealedData);
   };
 
-  const onTemplate = async (event: StoredEvent): Promise<StoreWatchEvent> => {
-    const head = templateHeadOf(event);
-    const key = keyOfTemplateEvent(event);
+  const forget = (id: string) => {
+    heads.delete(id);
+    contents.delete(id);
+  };
+
+  const onBase = async (read: BaseEvent, seq: number): Promise<StoreWatchEvent | undefined> => {
+    const { key, head } = read;
     const id = idOf(key);
-    if (ResourceDeleted.is(event)) {
-      const last = await serve(key, head, event.data.object as KubeObject, id, event.seq);
-      templates.delete(id);
-      contents.delete(id);
-      return { type: 'DELETED', object: last };
+    const seen = heads.get(id);
+    if (!head.object) {
+      const deleted = read.deleted ?? seen?.object;
+      if (!deleted) return undefined;
+      const last = await serve(key, read.deleted ? head : seen!, deleted as KubeObject, id, seq);
+      forget(id);
+      return last && { type: 'DELETED', object: last };
     }
-    templates.set(id, head);
-    return { type: ResourceCreated.is(event) ? 'ADDED' : 'MODIFIED', object: await serve(key, head, head.object as KubeObject, id, event.seq) };
+    heads.set(id, head);
+    const object = await serve(key, head, head.object as KubeObject, id, seq);
+    if (!object) return undefined;
+    const added = read.created ?? !seen?.object;
+    return { type: added ? 'ADDED' : 'MODIFIED', object };
   };
 
   const onPart = async (event: StoredEvent, part: ObjectPart): Promise<StoreWatchEvent | undefined> => {
     const read = part.read(event, event.seq);
-    if (!read) return undefined;
+    if (!read || !isOfResource(read.key, spec.resource)) return undefined;
     const id = idOf(read.key);
-    let head = templates.get(id);
+    let head = heads.get(id);
     if (!head) {
-      head = await spec.loadTemplate(read.key);
-      if (head.object) templates.set(id, head);
+      head = await spec.loadHead(read.key);
+      if (head.object) heads.set(id, head);
     }
     if (!head.object) return undefined;
-    await contentsOf(id, read.key);
+    const object = head.object as KubeObject;
+    const before = await serve(read.key, head, object, id, event.seq);
     contents.get(id)!.set(part.name, read.content);
     // Content about another object of that name changes nothing this watch shows.
-    if (mergeParts(head.object as KubeObject, [part], new Map([[part.name, read.content]])).seq === 0) return undefined;
-    return { type: 'MODIFIED', object: await serve(read.key, head, head.object as KubeObject, id, event.seq) };
+    const single = new Map([[part.name, read.content]]);
+    const effect = mergeParts(object, [part], single, head.seq);
+    if (effect.object && effect.seq === 0) return undefined;
+    if (!effect.object) {
+      forget(id);
+      return before && { type: 'DELETED', object: before };
+    }
+    const after = await serve(read.key, head, object, id, event.seq);
+    return after && { type: 'MODIFIED', object: after };
   };
 
   void (async () => {
@@ -97,8 +122,10 @@ export function startWatchFeed(follower: StreamFollower, spec: WatchFeedSpec): W
       for await (const event of follower) {
         if (closed) break;
         let change: StoreWatchEvent | undefined;
-        if (subjectMatches(spec.templateFilter, event.subject)) change = await onTemplate(event);
-        else {
+        if (subjectMatches(spec.baseFilter, event.subject)) {
+          const read = spec.base.read(event);
+          if (read && isOfResource(read.key, spec.resource)) change = await onBase(read, event.seq);
+        } else {
           const part = spec.parts.find((p) => subjectMatches(p.filter, event.subject));
           if (part) change = await onPart(event, part.part);
         }
@@ -111,11 +138,6 @@ export function startWatchFeed(follower: StreamFollower, spec: WatchFeedSpec): W
     }
   })();
   return channel;
-}
-
-function keyOfTemplateEvent(event: StoredEvent): ObjectKey {
-  const data = event.data as { resource: { group: string; resource: string }; object: KubeObject };
-  return { group: data.resource.group, resource: data.resource.resource, namespace: data.object.metadata.namespace ?? '', name: data.object.metadata.name ?? '' };
 }
 
 function idOf(key: ObjectKey): string {

@@ -16,6 +16,8 @@ export interface BuildBindingOptions {
   readonly permanentId: string;
   /** spec.schedulePriority.priority: the value of the policy's schedulePriority PriorityClass, resolved by the caller. */
   readonly schedulePriority?: number;
+  /** When the binding is built (the API server's creationTimestamp in Karmada); an existing binding keeps its own. */
+  readonly creationTimestamp?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function buildBinding(template: KubeObject, policy: AnyPropagationPolicy,
   const metadata = {
     name: generateBindingName(template.kind, template.metadata.name ?? ''),
     ...(namespace ? { namespace } : {}),
+    ...(options.creationTimestamp ? { creationTimestamp: options.creationTimestamp } : {}),
     labels: { ...claim.labels, [idLabel]: options.permanentId },
     annotations: claim.annotations,
     ownerReferences: [controllerReference(template)],

@@ -121,7 +121,7 @@ function templateLive(input: TemplateInput, template: KubeObject, own: BindingSt
 function bindingFor(template: KubeObject, policy: AnyPropagationPolicy, existing: AnyResourceBinding | undefined, input: TemplateInput): AnyResourceBinding {
   const className = policy.spec.schedulePriority?.priorityClassName;
   const priority = className ? input.priorityOf?.(className) : undefined;
-  const desired = buildBinding(template, policy, { permanentId: input.newPermanentId, ...(priority !== undefined ? { schedulePriority: priority } : {}) });
+  const desired = buildBinding(template, policy, { permanentId: input.newPermanentId, creationTimestamp: input.now, ...(priority !== undefined ? { schedulePriority: priority } : {}) });
   const binding = existing ? mergeBinding(existing, desired) : desired;
   const annotations = { ...binding.metadata.annotations };
   if (binding.kind === 'ResourceBinding' && policy.spec.propagateDeps) {
