@@ -8,9 +8,9 @@ export interface StreamFollower extends AsyncIterable<StoredEvent> {
 }
 
 /**
- * Follows `filterSubject` from `fromSeq` with an ordered consumer (ephemeral; the server removes it when this process
- * goes away) and keeps following until closed. Undecodable messages are reported and skipped: they are not API
- * events (the durable consumers dead-letter them).
+ * Follows `filterSubject` from `fromSeq` with an ordered consumer (ephemeral: deleted on close, and the server removes
+ * it when this process goes away) and keeps following until closed. Undecodable messages are reported and skipped:
+ * they are not API events (the durable consumers dead-letter them).
  */
 export async function followStream(
   js: JetStreamClient,
@@ -24,6 +24,8 @@ export async function followStream(
   return {
     async close() {
       await messages.close();
+      // The server would keep an idle ordered consumer for minutes; a closed watch's is of no use to anyone.
+      await consumer.delete().catch(() => undefined);
     },
     async *[Symbol.asyncIterator]() {
       for await (const message of messages) {
