@@ -67,6 +67,14 @@ describe('api-gateway: bad input, authentication and authorization', function ()
     { name: 'POST to an object', method: 'POST', path: '/api/v1/namespaces/default/configmaps/x', body: { metadata: { name: 'x' } }, code: 405, reason: 'MethodNotAllowed' },
     { name: 'PUT to a collection', method: 'PUT', path: '/api/v1/namespaces/default/configmaps', body: { metadata: { name: 'x' } }, code: 405, reason: 'MethodNotAllowed' },
     { name: 'a user writing a ResourceBinding', method: 'POST', path: '/apis/work.karmada.io/v1alpha2/namespaces/default/resourcebindings', body: { metadata: { name: 'rb' } }, code: 405, reason: 'MethodNotAllowed' },
+    {
+      name: 'an unknown field in a Karmada kind under fieldValidation=Strict',
+      method: 'POST',
+      path: '/apis/policy.karmada.io/v1alpha1/namespaces/default/propagationpolicies?fieldValidation=Strict',
+      body: { metadata: { name: 'strict' }, spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', nmae: 'typo' }], placment: {} } },
+      code: 400,
+      reason: 'BadRequest',
+    },
     { name: 'a strategic merge patch of a Karmada kind', method: 'PATCH', path: '/apis/policy.karmada.io/v1alpha1/namespaces/default/propagationpolicies/pp', body: { spec: {} }, contentType: 'application/strategic-merge-patch+json', code: 415, reason: 'UnsupportedMediaType' },
     { name: 'a JSON patch that is not a list of operations', method: 'PATCH', path: '/apis/apps/v1/namespaces/default/deployments/web', body: { op: 'add' }, contentType: 'application/json-patch+json', code: 400, reason: 'BadRequest' },
     { name: 'a failing JSON patch test', method: 'PATCH', path: '/apis/apps/v1/namespaces/default/deployments/web', body: [{ op: 'test', path: '/spec/replicas', value: 9 }], contentType: 'application/json-patch+json', code: 422, reason: 'Invalid' },
@@ -95,6 +103,12 @@ describe('api-gateway: bad input, authentication and authorization', function ()
       expect(await lastSeq(gw), 'the stream moved').to.equal(before);
     });
   }
+
+  it('names each unknown field of a Karmada kind, as the API server does', async () => {
+    const body = { metadata: { name: 'strict' }, spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', nmae: 'typo' }], placment: {} } };
+    const response = await apiRequest(gw, 'POST', '/apis/policy.karmada.io/v1alpha1/namespaces/default/propagationpolicies?fieldValidation=Strict', { body });
+    expect(response.json.message).to.equal('strict decoding error: unknown field "spec.resourceSelectors[0].nmae", unknown field "spec.placment"');
+  });
 
   it('says who may not do what', async () => {
     const response = await apiRequest(gw, 'PATCH', '/apis/apps/v1/namespaces/default/deployments/web', { token: tokens.view, body: { spec: {} }, contentType: 'application/merge-patch+json' });

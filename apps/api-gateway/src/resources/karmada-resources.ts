@@ -1,8 +1,8 @@
-import { karmadaPrinterFor } from '@karmada-ts/domain';
+import { isKarmadaSchemaKind, karmadaPrinterFor, karmadaSchemas } from '@karmada-ts/domain';
 import { builtinListTypes, defaultPrinter, defineBuiltinResource, type ResourceDefinition, type Verb } from '@karmada-ts/kube';
 
 /**
- * Karmada's API, as its CRDs declare it (with Karmada's printer columns): custom kinds (merge patch, not strategic merge: SMP answers 415), generation
+ * Karmada's API, as its CRDs declare it (with Karmada's printer columns and schemas): custom kinds (merge patch, not strategic merge: SMP answers 415), generation
  * bumped by any change outside metadata and status, the `karmada-io` category. Bindings and Works are derived by the
  * controllers and read-only for users: their verbs stop at get, list and watch (writes answer 405 MethodNotAllowed).
  */
@@ -15,6 +15,8 @@ function karmadaResource(spec: Parameters<typeof defineBuiltinResource>[0]): Res
     listTypes: builtinListTypes(spec.kind),
     generation: 'non-metadata',
     categories: ['karmada-io'],
+    // Karmada's CRD schemas: unknown fields are pruned, or rejected under fieldValidation=Strict.
+    ...(isKarmadaSchemaKind(spec.kind) ? { schema: karmadaSchemas[spec.kind] } : {}),
     ...spec,
   });
 }
