@@ -60,6 +60,8 @@ export const optionalRuntimeEnvNames = [
   'KARMADA_REPLICAS',
   // scheduler-svc: NoExecute taints evict bindings from clusters (cluster failover) unless this is "false".
   'FAILOVER_ENABLED',
+  // policy-svc: Karmada's PolicyPreemption feature gate ("true" lets `preemption: Always` policies take claims).
+  'POLICY_PREEMPTION_ENABLED',
 ] as const;
 
 /** The environment variables a service reads (the docker-compose test checks the file against this list). */
@@ -89,6 +91,13 @@ export function loadRuntimeConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     logLevel: value('LOG_LEVEL'),
     env,
   };
+}
+
+/** A "true"/"false" setting (case and surrounding blanks ignored; unset or empty: the default). */
+export function booleanSetting(env: NodeJS.ProcessEnv, name: string, defaultValue: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase() || String(defaultValue);
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name}="${env[name]}" is not valid: expected true or false`);
+  return raw === 'true';
 }
 
 function integer(name: string, raw: string, min: number, max: number): number {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, defaultRuntimeEnv, type RuntimeConfig } from '@karmada-ts/service-runtime';
+import { booleanSetting, ConfigError, defaultRuntimeEnv, type RuntimeConfig } from '@karmada-ts/service-runtime';
 
 /** The gateway's own settings, from the environment it was started with (README: GATEWAY_*). */
 export interface GatewayConfig {
@@ -36,14 +36,10 @@ export function loadGatewayConfig(runtime: RuntimeConfig): GatewayConfig {
   if (!Number.isInteger(watchHistory) || watchHistory < 1) {
     throw new ConfigError(`GATEWAY_WATCH_HISTORY="${rawHistory}" is not valid: expected a positive integer`);
   }
-  const rawFinalizers = env.GATEWAY_CLEANUP_FINALIZERS?.trim() || 'true';
-  if (rawFinalizers !== 'true' && rawFinalizers !== 'false') {
-    throw new ConfigError(`GATEWAY_CLEANUP_FINALIZERS="${rawFinalizers}" is not valid: expected true or false`);
-  }
   return {
     port,
     watchHistory,
-    cleanupFinalizers: rawFinalizers === 'true',
+    cleanupFinalizers: booleanSetting(env, 'GATEWAY_CLEANUP_FINALIZERS', true),
     host: runtime.httpHost,
     stateDir: runtime.stateDir,
     tlsCertFile: env.GATEWAY_TLS_CERT?.trim() || undefined,

@@ -17,6 +17,7 @@ import { DetectorReadModel } from '../read-models/detector-read-model.js';
 import type { TemplateKey } from '../read-models/read-models.js';
 import { claimingPolicyOf, policyClaimOf, templateRefOf } from './claim-json.js';
 import { EventWriter, reconcileAttempts, type ReconcileCause } from './event-writer.js';
+import { POLICY_CONFIG, type PolicyConfig } from '../config/policy-config.js';
 
 /**
  * The resource detector for one template: reads the template, its claim and binding heads and the policies in
@@ -30,6 +31,7 @@ export class TemplateSync {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EventWriter) private readonly writer: EventWriter,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    @Inject(POLICY_CONFIG) private readonly config: PolicyConfig,
   ) {}
 
   /** `changedByKarmada`: the template itself did not change (a policy did, or a claim or cleanup came back). */
@@ -66,6 +68,7 @@ export class TemplateSync {
       priorityOf: (name) => priorities.get(name),
       changedByKarmada,
       now: cause.time,
+      options: this.config.detect,
     });
     if (decision.detection) this.logger.debug({ template: key, detection: decision.detection.type }, 'template detected');
 
