@@ -4,6 +4,7 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from '@karmada-ts/service-runtime'
 import { CLUSTER_SVC_CONFIG, loadClusterSvcConfig, type ClusterSvcConfig } from './config/cluster-svc-config.js';
 import { ClusterFinalizerReleaser } from './finalizer/cluster-finalizer.releaser.js';
 import { ClusterFleet } from './members/cluster-fleet.js';
+import { MemberDisruptions } from './members/member-disruptions.js';
 import { MEMBER_CREDENTIALS } from './members/member-credentials.js';
 import { SealedSecretCredentials } from './members/sealed-secret-credentials.js';
 import { ClusterReadModel } from './read-models/cluster-read-model.js';
@@ -22,9 +23,14 @@ const configProvider: Provider = {
 
 const collectorProvider: Provider = {
   provide: ClusterStatusCollector,
-  useFactory: (config: ClusterSvcConfig) =>
-    new ClusterStatusCollector({ concurrency: config.concurrency, probeTimeoutMs: config.probeTimeoutMs }),
-  inject: [CLUSTER_SVC_CONFIG],
+  useFactory: (config: ClusterSvcConfig, disruptions: MemberDisruptions) =>
+    new ClusterStatusCollector({
+      concurrency: config.concurrency,
+      probeTimeoutMs: config.probeTimeoutMs,
+      discoveryIntervalMs: config.discoveryIntervalMs,
+      onCacheError: (cluster) => disruptions.report(cluster),
+    }),
+  inject: [CLUSTER_SVC_CONFIG, MemberDisruptions],
 };
 
 /** Member credentials from the gateway's sealed Secrets (the production source). */
@@ -39,7 +45,7 @@ const reconcilers = [ClusterSpecReconciler, ClusterSecretReconciler, ExecutionSp
  * with the source of member credentials (tests and benchmarks pass one of their own).
  */
 export function createClusterModule(credentials: Provider = sealedSecretCredentials): Type<unknown> {
-  @Module({ providers: [configProvider, collectorProvider, credentials, ...readModels, ...controllers, ...reconcilers] })
+  @Module({ providers: [configProvider, MemberDisruptions, collectorProvider, credentials, ...readModels, ...controllers, ...reconcilers] })
   class ClusterModule {}
   return ClusterModule;
 }

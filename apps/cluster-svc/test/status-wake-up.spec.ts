@@ -16,7 +16,7 @@ describe('cluster-svc: decisions that fall due between rounds', function () {
   let svc: TestClusterSvc;
 
   before(async () => {
-    sim = await startMemberSim({ clusters: [{ name: 'late' }], maxWatchSeconds: 5 });
+    sim = await startMemberSim({ clusters: [{ name: 'late' }, { name: 'cut' }], maxWatchSeconds: 5 });
     // Rounds every 4 s: a NoExecute taint published on time cannot come from a regular round.
     svc = await startClusterSvc('clwake', defineClusterService(simCredentials(sim)), {
       CLUSTER_STATUS_INTERVAL_SECONDS: '4',
@@ -31,9 +31,9 @@ describe('cluster-svc: decisions that fall due between rounds', function () {
 
   const readyOf = (e: StatusEvent): Condition => (e.data.status as ClusterStatus).conditions!.find((c) => c.type === 'Ready')!;
 
-  function waitForStatus(description: string, check: (e: StatusEvent) => boolean): Promise<StatusEvent> {
-    return waitFor(description, async () => {
-      const last = await svc.store.readLast(svc.subjects.clusterStatus('late'));
+  function waitForStatus(description: string, check: (e: StatusEvent) => boolean, name = 'late'): Promise<StatusEvent> {
+    return waitFor(`${name}: ${description}`, async () => {
+      const last = await svc.store.readLast(svc.subjects.clusterStatus(name));
       return last && ClusterStatusCollected.is(last) && check(last as StatusEvent) ? (last as StatusEvent) : undefined;
     }, { intervalMs: 50 });
   }
@@ -51,5 +51,19 @@ describe('cluster-svc: decisions that fall due between rounds', function () {
     const after = Date.parse(noExecute.time) - Date.parse(readyOf(notReady).lastTransitionTime);
     expect(after, 'after the grace period').to.be.at.least(1_000);
     expect(after, 'well before the next regular round').to.be.below(2_500);
+  });
+
+  it('probes a member at once when its watches break, so that unreachable is published when the threshold has passed', async () => {
+    await svc.append(clusterCreated(svc.subjects, joinedCluster('cut', `${sim.url}/clusters/cut`)));
+    const ready = await waitForStatus('Ready', (e) => readyOf(e).status === 'True', 'cut');
+    // The join's round has just run: the next regular one is about 4 s away. Its node and pod watches are open by now.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const cutAt = Date.now();
+    sim.setHealth('cut', 'unreachable');
+    const unreachable = await waitForStatus('unreachable', (e) => readyOf(e).status === 'False', 'cut');
+    expect(readyOf(unreachable)).to.include({ reason: 'ClusterNotReachable' });
+    const published = Date.parse(unreachable.time) - cutAt;
+    expect(published, 'held for the threshold').to.be.at.least(500);
+    expect(published, 'seen when the watches broke, not on the next regular round').to.be.below(Date.parse(ready.time) + 4_000 - cutAt);
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplyRetries } from './execution/apply-retries.js';
 import { KeyedSerializer } from './execution/keyed-serializer.js';
 import { MemberObjectSync } from './execution/member-object-sync.js';
 import { MemberWatches } from './execution/member-watches.js';
@@ -11,10 +12,11 @@ import { SealedSecretCredentials } from './members/sealed-secret-credentials.js'
 import { WorkStore } from './projections/work-store.js';
 import { ClusterChangedReconciler } from './reconcilers/cluster-changed.reconciler.js';
 import { WorkChangedReconciler } from './reconcilers/work-changed.reconciler.js';
+import { SealedSecretValues } from './secrets/sealed-secret-values.js';
 
 const readModels = [WorkStore, ClusterViews];
-const members = [{ provide: MemberCredentialsSource, useClass: SealedSecretCredentials }, MemberConnections];
-const execution = [KeyedSerializer, WorkStatusLog, WorkExecutor, MemberObjectSync, MemberWatches];
+const members = [SealedSecretValues, { provide: MemberCredentialsSource, useClass: SealedSecretCredentials }, MemberConnections];
+const execution = [KeyedSerializer, ApplyRetries, WorkStatusLog, WorkExecutor, MemberObjectSync, MemberWatches];
 const reconcilers = [WorkChangedReconciler, ClusterChangedReconciler];
 
 /** Applies Works in member clusters, reflects their status and repairs drift. */

@@ -10,7 +10,7 @@ import {
   type EventType,
   type Subjects,
 } from '@karmada-ts/contracts';
-import { executionSpaceName, workWithManifest, type Cluster, type KubeObject, type Work } from '@karmada-ts/domain';
+import { executionSpaceName, workWithManifest, type Cluster, type KubeObject, type SealedManifest, type Work } from '@karmada-ts/domain';
 
 /** Inputs as the services that own them would append them: the gateway (Cluster, Secret), cluster-svc, binding-svc. */
 
@@ -108,8 +108,15 @@ function workData(work: Work, cluster: string) {
   return { work, cluster, binding: { kind: 'ResourceBinding' as const, namespace: 'default', name, uid: `rb-${name}` } };
 }
 
-export function workRendered(subjects: Subjects, cluster: string, work: Work): Envelope {
-  return envelope(WorkRendered, subjects.work(work.metadata.namespace ?? '', work.metadata.name ?? ''), workData(work, cluster), 'system:binding-svc');
+/** `sealedManifests`: the Work's Secrets whose values are in the encrypted store (see storeSecretValues). */
+export function workRendered(subjects: Subjects, cluster: string, work: Work, sealedManifests: readonly SealedManifest[] = []): Envelope {
+  const data = { ...workData(work, cluster), ...(sealedManifests.length > 0 ? { sealedManifests } : {}) };
+  return envelope(WorkRendered, subjects.work(work.metadata.namespace ?? '', work.metadata.name ?? ''), data, 'system:binding-svc');
+}
+
+/** A Secret template as the gateway's events carry it: without data. */
+export function secretTemplate(name: string, namespace: string): KubeObject {
+  return { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace, uid: `template-${name}` }, type: 'Opaque' };
 }
 
 export function workDeletionRequested(subjects: Subjects, cluster: string, work: Work): Envelope {

@@ -94,6 +94,19 @@ describe('executor-svc dispatches Works to their members', function () {
     expect((await liveDeployment('legacy'))?.spec?.replicas).to.equal(3);
   });
 
+  it('tries a Work refused for a conflict again later, and applies it once the member\'s own object is gone', async () => {
+    await harness.member('member1').create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owned', namespace: 'shop' }, data: { mode: 'member' } } as KubernetesObject);
+    const work = workOf('member1', configMap('owned', 'shop', { mode: 'karmada' }), { conflictResolution: 'abort' });
+    const seq = await harness.append(workRendered(harness.subjects, 'member1', work));
+    await harness.waitForStatusEvent(work, 'Applied=False', appliedReport(seq, 'False'));
+
+    await harness.member('member1').delete({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owned', namespace: 'shop' } });
+    await harness.waitForStatusEvent(work, 'Applied=True without any new version of the Work', appliedReport(seq), 30_000);
+    const applied = await liveConfigMap('owned');
+    expect(applied?.data).to.deep.equal({ mode: 'karmada' });
+    expect(applied?.metadata?.labels).to.include({ 'karmada.io/managed': 'true' });
+  });
+
   it('takes a pre-existing object over when the Work says overwrite', async () => {
     await harness.member('member1').create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'promoted', namespace: 'shop' }, data: { mode: 'member' } } as KubernetesObject);
     const work = workOf('member1', configMap('promoted', 'shop', { mode: 'karmada' }), { conflictResolution: 'overwrite' });

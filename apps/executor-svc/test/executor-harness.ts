@@ -10,7 +10,7 @@ import type { Envelope, Subjects } from '@karmada-ts/contracts';
 import type { Work } from '@karmada-ts/domain';
 import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
 import { startMemberSim, type MemberSim } from '@karmada-ts/member-sim';
-import { SecretCipher, SecretValueWriter } from '@karmada-ts/secrets';
+import { SecretCipher, SecretValueWriter, type SecretContent, type SecretValueKey } from '@karmada-ts/secrets';
 import { EVENT_STORE, startService, SUBJECTS, type RunningService } from '@karmada-ts/service-runtime';
 import { uniqueName, waitFor } from '@karmada-ts/testing';
 import { executorDurables } from '../src/durables.js';
@@ -77,6 +77,11 @@ export class ExecutorHarness {
     await this.append(clusterWritten(this.subjects, clusterObject(name, `${this.sim.url}/clusters/${name}`)));
     await this.append(clusterStatusCollected(this.subjects, name, ready));
     await this.drained();
+  }
+
+  /** Stores a version of a Secret's values encrypted, as the gateway does; returns their digest. */
+  storeSecretValues(key: SecretValueKey, content: SecretContent): Promise<string> {
+    return this.writer.write(key, content);
   }
 
   async append(envelope: Envelope): Promise<number> {

@@ -189,6 +189,19 @@ describe('policy-svc: the resource detector', function () {
     expect(Object.keys(attached.metadata.labels ?? {}).some((label) => label.startsWith('resourcebinding.karmada.io/depended-by-'))).to.equal(true);
   });
 
+  it('lets a dependency deleted on the control plane go: its attached binding is marked deleting and stays so', async () => {
+    await gateway.write(resources.propagationPolicies, propagationPolicy('deps-deleted', 'web', { propagateDeps: true, resourceSelectors: [selectDeployment('web')] }));
+    await gateway.write(resources.deployments, deployment('deps-deleted', 'web', { configMap: 'web-config' }));
+    await gateway.write(resources.configMaps, configMap('deps-deleted', 'web-config'));
+    await waitFor('the attached binding', async () => (await bindingEvents('deps-deleted', 'web-config-configmap')).length > 0);
+
+    const deleting = configMap('deps-deleted', 'web-config');
+    await gateway.write(resources.configMaps, { ...deleting, metadata: { ...deleting.metadata, deletionTimestamp: new Date().toISOString() } });
+    await waitFor('the attached binding marked deleting', async () => (await lastBinding('deps-deleted', 'web-config-configmap')).deleting === true);
+    await svc.settled(durables);
+    expect((await lastBinding('deps-deleted', 'web-config-configmap')).deleting).to.equal(true);
+  });
+
   it('deletes a template in order: its binding is marked deleting, and the finalizer goes once the binding is cleaned up', async () => {
     await gateway.write(resources.propagationPolicies, propagationPolicy('app7', 'gone', { resourceSelectors: [selectDeployment('gone')] }));
     await gateway.write(resources.deployments, deployment('app7', 'gone'));

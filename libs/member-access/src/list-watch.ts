@@ -62,6 +62,7 @@ export class ListWatch<T> {
   private path = '';
   private loop: Promise<void> | undefined;
   private hasSynced = false;
+  private changes = 0;
 
   constructor(
     private readonly client: MemberClient,
@@ -109,6 +110,11 @@ export class ListWatch<T> {
 
   get size(): number {
     return this.items.size;
+  }
+
+  /** Counts the changes applied to the cache: what was derived from it at one revision holds until the next. */
+  get revision(): number {
+    return this.changes;
   }
 
   private async run(): Promise<void> {
@@ -215,6 +221,7 @@ export class ListWatch<T> {
   }
 
   private emit(event: CacheEvent<T>): void {
+    this.changes += 1;
     try {
       this.options.onEvent?.(event);
     } catch (error) {

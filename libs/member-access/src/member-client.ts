@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { apiError, MemberError } from './member-error.js';
 import { MemberConfigError } from './member-kubeconfig.js';
@@ -13,6 +14,8 @@ export interface MemberRequest {
   query?: Readonly<Record<string, string | undefined>>;
   body?: string;
   contentType?: string;
+  /** The Accept header (default application/json). */
+  accept?: string;
   /** Deadline of the whole exchange, from connecting to the last byte (default: the client's). */
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -22,6 +25,8 @@ export interface MemberResponse {
   status: number;
   /** The body of a buffered answer; empty for a stream that was answered with 200. */
   body: string;
+  /** The answer's Content-Type, when it named one. */
+  contentType?: string;
 }
 
 export interface MemberClientOptions {
@@ -50,6 +55,9 @@ export class MemberClient {
   private readonly proxied: boolean;
   private readonly agent: http.Agent;
   private readonly timeoutMs: number;
+  /** Whether the KubeConfig's TLS and auth options stay the same from request to request (see requestOptions). */
+  private readonly fixedOptions: boolean;
+  private builtOptions: Promise<https.RequestOptions> | undefined;
   private closed = false;
 
   constructor(
@@ -64,6 +72,8 @@ export class MemberClient {
     this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
     const agentOptions = { keepAlive: true, maxFreeSockets: options.maxFreeSockets ?? 4 };
     this.agent = this.secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+    const user = kubeConfig.getCurrentUser();
+    this.fixedOptions = !this.proxied && !user?.exec && !user?.authProvider;
   }
 
   /** One request with its whole answer; a non-2xx answer is returned, not thrown. */
@@ -92,14 +102,33 @@ export class MemberClient {
     this.agent.destroy();
   }
 
+  /**
+   * The TLS and auth options of a request. A static token or certificate gives the same options every time, so they
+   * are built once, with one TLS context for every connection to the member (building them, a throwaway agent and
+   * the parsed CA bundle included, is a good part of a small request's cost); tokens from an exec plugin or auth
+   * provider expire and a proxy gets a fresh agent per request, so those are built for every request.
+   */
+  private requestOptions(): Promise<https.RequestOptions> {
+    const build = async (): Promise<https.RequestOptions> => {
+      const options: https.RequestOptions = {};
+      await this.kubeConfig.applyToHTTPSOptions(options);
+      return options;
+    };
+    if (!this.fixedOptions) return build();
+    this.builtOptions ??= build().then(({ agent: _unused, ca, cert, key, pfx, passphrase, ...rest }) =>
+      this.secure ? { ...rest, secureContext: tls.createSecureContext({ ca, cert, key, pfx, passphrase }) } : rest,
+    );
+    return this.builtOptions;
+  }
+
   private async perform(request: MemberRequest, onLine: ((line: string) => void) | undefined, isRetry: boolean): Promise<MemberResponse> {
     const method = request.method ?? 'GET';
     const what = `${method} ${request.path}`;
     if (this.closed) throw new MemberError('aborted', `${what}: the member client is closed`, { retryable: false });
     if (request.signal?.aborted) throw aborted(what);
-    const options: https.RequestOptions = {};
+    let options: https.RequestOptions;
     try {
-      await this.kubeConfig.applyToHTTPSOptions(options);
+      options = await this.requestOptions();
     } catch (error) {
       throw new MemberConfigError(`${what}: ${(error as Error).message}`);
     }
@@ -107,7 +136,7 @@ export class MemberClient {
     for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
     const headers: http.OutgoingHttpHeaders = {
       ...(options.headers as http.OutgoingHttpHeaders | undefined),
-      Accept: 'application/json',
+      Accept: request.accept ?? 'application/json',
       'User-Agent': userAgent,
       ...(request.body !== undefined ? { 'Content-Type': request.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(request.body) } : {}),
     };
@@ -152,10 +181,12 @@ export class MemberClient {
               return finish(error as Error);
             }
           }
-          finish(undefined, { status, body: streaming ? '' : Buffer.concat(chunks).toString('utf8') });
+          const contentType = res.headers['content-type'];
+          finish(undefined, { status, body: streaming ? '' : Buffer.concat(chunks).toString('utf8'), ...(contentType ? { contentType } : {}) });
         });
         res.on('error', (error) => finish(network(what, error)));
-        res.on('close', () => finish(network(what, new Error('the connection closed before the answer was complete'))));
+        // 'close' follows every 'end': only an answer cut short is an error (and only then is one built).
+        res.on('close', () => settled || finish(network(what, new Error('the connection closed before the answer was complete'))));
       });
       const timer = setTimeout(() => finish(new MemberError('timeout', `${what}: no answer within ${timeoutMs} ms`, { retryable: true })), timeoutMs);
       request.signal?.addEventListener('abort', onAbort, { once: true });

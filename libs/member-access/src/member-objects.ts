@@ -102,9 +102,27 @@ export class MemberObjects {
     });
   }
 
-  /** Creates the namespace unless it exists (an apply that owns nothing but its name). */
-  async ensureNamespace(name: string, options: Pick<ApplyOptions, 'fieldManager'> = {}): Promise<void> {
-    await this.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { ...options, force: false });
+  /**
+   * Creates the namespace, with these labels, unless it exists. An existing namespace is left as it is: an apply of
+   * just its name by the field manager that applied the namespace's own manifest would remove that manifest's labels
+   * and annotations.
+   */
+  async ensureNamespace(name: string, labels: Readonly<Record<string, string>> = {}, options: Pick<ApplyOptions, 'fieldManager'> = {}): Promise<void> {
+    if (await this.get({ apiVersion: 'v1', kind: 'Namespace', name })) return;
+    await this.limited(async () => {
+      const served = await this.resolver.resolve('v1', 'Namespace');
+      const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name, ...(Object.keys(labels).length > 0 ? { labels } : {}) } };
+      const response = await this.client.send({
+        method: 'POST',
+        path: resourcePath(served),
+        query: { fieldManager: options.fieldManager ?? defaultFieldManager },
+        body: JSON.stringify(namespace),
+        contentType: 'application/json',
+        timeoutMs: this.timeoutMs,
+      });
+      // 409: created in the meantime, which is all this asks for.
+      if (response.status !== 409 && (response.status < 200 || response.status > 299)) throw apiError(response.status, response.body, `create Namespace ${name}`);
+    });
   }
 
   private limited<T>(call: () => Promise<T>): Promise<T> {

@@ -109,6 +109,55 @@ describe('ClusterStatusCollector', function () {
     expect(status.resourceSummary?.allocatable).to.deep.equal({ cpu: '2', memory: '4Gi', pods: '110' });
   });
 
+  it('returns the very same fragment while nothing changed, and a new one when something did', async () => {
+    const first = await collector.collect('m1');
+    const again = await collector.collect('m1');
+    expect(again).to.equal(first);
+    await sim.setNodes('m1', [{ count: 2, allocatable: { cpu: '2', memory: '4Gi', pods: '110' } }]);
+    const grown = await eventually(async () => {
+      const s = await collector.collect('m1');
+      return s.nodeSummary?.totalNum === 2 && s;
+    }, 10_000, 'the grown cluster');
+    expect(grown.revision).to.be.greaterThan(first.revision);
+    expect(grown.apiEnablements, 'discovery was not read again').to.equal(first.apiEnablements);
+  });
+
+  it('reuses version and API enablements for the discovery interval, and reads them again after a probe that was not healthy', async () => {
+    const before = await collector.collect('m1');
+    const objects = new MemberObjects('m1', clients.get('m1')!, { limiter: new ClusterLimiter() });
+    await objects.apply({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.com' },
+      spec: {
+        group: 'example.com',
+        scope: 'Namespaced',
+        names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList' },
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+      },
+    });
+    const widgets = (s: { apiEnablements: readonly { groupVersion: string }[] }) => s.apiEnablements.some((e) => e.groupVersion === 'example.com/v1');
+    // A collector that reads discovery every time sees the new kind at once; this one (60 s) still has what it read.
+    const eager = new ClusterStatusCollector({ discoveryIntervalMs: 0 });
+    eager.start('m1', clients.get('m1')!);
+    try {
+      const seen = await eventually(async () => {
+        const s = await eager.collect('m1');
+        return widgets(s) && s;
+      }, 10_000, 'the new kind in discovery');
+      expect(await eager.collect('m1'), 'read again, found nothing new').to.equal(seen);
+    } finally {
+      await eager.close();
+    }
+    expect(widgets(await collector.collect('m1'))).to.equal(false);
+    expect((await collector.collect('m1')).apiEnablements).to.equal(before.apiEnablements);
+
+    sim.setHealth('m1', 'unhealthy');
+    expect(await collector.probe('m1')).to.have.property('outcome', 'unhealthy');
+    sim.setHealth('m1', 'healthy');
+    expect(widgets(await collector.collect('m1')), 'read again after the failed probe').to.equal(true);
+  });
+
   it('reports what it could not collect from an unreachable member, in bounded time', async () => {
     sim.setHealth('away', 'unreachable');
     const { ms, value } = await timed(collector.collect('away'));

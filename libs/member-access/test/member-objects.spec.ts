@@ -141,6 +141,19 @@ describe('MemberObjects', function () {
     expect((await m1.apply(configMap('early', { a: '1' }, 'later'))).metadata.namespace).to.equal('later');
   });
 
+  it('ensureNamespace gives a namespace it creates the labels asked for, and never changes one that exists', async () => {
+    const namespace = (name: string) => m1.get({ apiVersion: 'v1', kind: 'Namespace', name });
+    await m1.ensureNamespace('made', { 'karmada.io/managed': 'true' });
+    expect((await namespace('made'))?.metadata.labels).to.deep.equal({ 'karmada.io/managed': 'true' });
+
+    // The namespace's own manifest, applied by the same field manager, keeps its labels and annotations.
+    await m1.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'propagated', labels: { 'karmada.io/managed': 'true', team: 'a' }, annotations: { 'work.karmada.io/name': 'w' } } });
+    await m1.ensureNamespace('propagated', { other: 'label' });
+    const kept = await namespace('propagated');
+    expect(kept?.metadata.labels).to.deep.equal({ 'karmada.io/managed': 'true', team: 'a' });
+    expect(kept?.metadata.annotations).to.deep.equal({ 'work.karmada.io/name': 'w' });
+  });
+
   it('injected server errors and throttling are retryable', async () => {
     const faulty = objectsIn('faulty');
     await faulty.apply(configMap('warm-up', { a: '1' })); // discovery cached before the faults start

@@ -1,4 +1,4 @@
-import type { GroupResourceJson, GroupVersionResource, KubeObjectJson } from '@karmada-ts/contracts';
+import type { GroupResourceJson, GroupVersionResource, KubeObjectJson, SealedSecretData } from '@karmada-ts/contracts';
 
 /** binding-svc's read models (docs/event-model.md: every table is rebuilt from the stream). */
 export const tables = {
@@ -43,6 +43,8 @@ export interface EventState<Data = unknown> {
 export interface TemplateState {
   readonly resource: GroupVersionResource;
   readonly object: KubeObjectJson;
+  /** Secrets: where their values are (the object has no `data`); the Works name it so the executor can fill it in. */
+  readonly sealedData?: SealedSecretData;
 }
 
 /** The unencoded `plural.group` key of a resource (`deployments.apps`, `namespaces`): the templates' `kind` column. */

@@ -5,6 +5,7 @@ import {
   ResourceUpserted,
   type GroupVersionResource,
   type KubeObjectJson,
+  type SealedSecretData,
 } from '@karmada-ts/contracts';
 import { SkippedApiGroups } from '@karmada-ts/domain';
 import type { StoredEvent } from '@karmada-ts/eventstore';
@@ -14,9 +15,9 @@ import { knownResources, resourceKey, tables, type TemplateState } from './read-
 const templateEventTypes = [ResourceCreated.type, ResourceUpdated.type, ResourceUpserted.type, ResourceDeleted.type];
 const knownKeys = new Set(Object.values(knownResources).map(resourceKey));
 
-/** The object and resource a template event carries (every template event type has both). */
-function templateOf(event: StoredEvent): { resource: GroupVersionResource; object: KubeObjectJson } {
-  return event.data as { resource: GroupVersionResource; object: KubeObjectJson };
+/** The object and resource a template event carries (every template event type has both; Secrets a seal). */
+function templateOf(event: StoredEvent): { resource: GroupVersionResource; object: KubeObjectJson; sealedData?: SealedSecretData } {
+  return event.data as { resource: GroupVersionResource; object: KubeObjectJson; sealedData?: SealedSecretData };
 }
 
 /**
@@ -39,8 +40,8 @@ export const templatesProjection: Projection = latestStateProjection({
   },
   state(event) {
     if (ResourceDeleted.is(event)) return null;
-    const { resource, object } = templateOf(event);
-    const state: TemplateState = { resource, object };
+    const { resource, object, sealedData } = templateOf(event);
+    const state: TemplateState = { resource, object, ...(sealedData ? { sealedData } : {}) };
     return state;
   },
 });

@@ -94,6 +94,7 @@ export class BindingSync {
               binding: snapshot.binding,
               deleting: snapshot.deleting,
               template: snapshot.template?.object as unknown as KubeObject | undefined,
+              templateSealedData: snapshot.template?.sealedData,
               works: snapshot.works,
             })
           : statusOnly,

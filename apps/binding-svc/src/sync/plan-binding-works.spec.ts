@@ -149,4 +149,22 @@ describe('planBindingWorks', () => {
     expect(work.spec.workload.manifests[0]?.metadata.labels?.['work.karmada.io/permanent-id']).to.equal('p');
     expect(intent.binding).to.deep.equal({ kind: 'ResourceBinding', namespace: 'default', name: 'nginx-deployment', uid: 'rb-uid' });
   });
+
+  it('a Secret with sealed values: every Work names where its values are, none carries them', () => {
+    const secret: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'default', uid: 'secret-uid' }, type: 'Opaque' };
+    const secretPolicy: PropagationPolicy = { ...policy, spec: { resourceSelectors: [{ apiVersion: 'v1', kind: 'Secret' }] } };
+    const built = buildBinding(secret, secretPolicy, { permanentId: 'rb-id' });
+    const sealed = { ref: 'event-3', digest: 'hmac-sha256:ab', keys: ['password'] };
+    const plan = planBindingWorks(
+      input({ binding: { ...built, spec: { ...built.spec, clusters: [{ name: 'member1' }, { name: 'member2' }] } }, template: secret, templateSealedData: sealed }),
+    );
+    expect(plan.intents).to.have.length(2);
+    for (const intent of plan.intents) {
+      if (intent.kind !== 'render') throw new Error('expected a render intent');
+      expect(intent.sealedManifests).to.deep.equal([{ manifestIndex: 0, namespace: 'default', name: 'db', ...sealed }]);
+      expect(intent.render({ uid: 'u', permanentId: 'p', creationTimestamp: 't' }).spec.workload.manifests[0]).to.not.have.property('data');
+    }
+    const [plain] = planBindingWorks(input()).intents;
+    expect(plain?.kind === 'render' && plain.sealedManifests).to.deep.equal([]);
+  });
 });

@@ -5,12 +5,14 @@ import {
   executionSpaceName,
   generateWorkName,
   renderWork,
+  sealedManifestsOf,
   workTargetClusters,
   type AnyResourceBinding,
   type Cluster,
   type ClusterOverrideFailure,
   type KubeObject,
   type OverridePolicies,
+  type SealedValuesRef,
   type Work,
 } from '@karmada-ts/domain';
 import { keyString, type WorkKey } from '../read-models/read-model-tables.js';
@@ -25,6 +27,8 @@ export interface BindingWorksInput {
   readonly deleting: boolean;
   /** Its resource template; undefined while unknown. */
   readonly template: KubeObject | undefined;
+  /** A Secret template's sealed values (its `data` is not in the object): every Work names them. */
+  readonly templateSealedData?: SealedValuesRef;
   /** Every Cluster known, by name. */
   readonly clusters: ReadonlyMap<string, Cluster>;
   readonly overridePolicies: OverridePolicies;
@@ -49,6 +53,7 @@ export interface BindingWorksPlan {
  * 3. while a Work on a Directly-purged cluster still exists, nothing is rendered (delete before create);
  * 4. one Work per target cluster (spec.clusters ∪ requiredBy clusters) that is known and not being deleted, rendered
  *    with overrides (renderWork). A cluster whose overrides fail keeps its Work as it was; the failure is reported.
+ *    A Secret's Works name where its values are (sealedManifestsOf), so new values render them anew.
  * Without a template (or with one of another uid than the binding names) only steps 1-2 run.
  */
 export function planBindingWorks(input: BindingWorksInput): BindingWorksPlan {
@@ -97,6 +102,7 @@ export function planBindingWorks(input: BindingWorksInput): BindingWorksPlan {
       cluster: target.name,
       binding: ref,
       report: known?.report,
+      sealedManifests: sealedManifestsOf(first.work, template, input.templateSealedData),
       render: (identity: WorkIdentity): Work => {
         if (identity.permanentId === firstId) return withIdentity(first.work, identity);
         const again = renderWith(identity.permanentId);

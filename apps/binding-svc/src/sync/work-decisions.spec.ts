@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { WorkCleanedUp, WorkDeletionRequested, WorkRendered, type BindingRefJson, type WorkRenderedData } from '@karmada-ts/contracts';
-import type { Work } from '@karmada-ts/domain';
+import type { SealedManifest, Work } from '@karmada-ts/domain';
 import type { LastEvent } from '../read-models/read-model-tables.js';
 import { decideWork, withIdentity, type WorkDecisionContext, type WorkIdentity, type WorkIntent } from './work-decisions.js';
 
@@ -33,11 +33,25 @@ const renderedHead = (replicas: number, owner: BindingRefJson | null = binding):
   seq: 7,
   data: { work: work(replicas, old), cluster: 'member1', ...(owner ? { binding: owner } : {}) },
 });
+const sealed = (ref: string): SealedManifest => ({ manifestIndex: 0, namespace: 'default', name: 'db', ref, digest: `hmac-sha256:${ref}`, keys: ['password'] });
+const renderSealed = (ref: string): WorkIntent => ({
+  kind: 'render',
+  key,
+  cluster: 'member1',
+  binding,
+  report: undefined,
+  sealedManifests: [sealed(ref)],
+  render: (identity) => work(1, identity),
+});
+const sealedHead = (ref: string): LastEvent => {
+  const head = renderedHead(1);
+  return { ...head, data: { ...(head.data as WorkRenderedData), sealedManifests: [sealed(ref)] } };
+};
 const deletedHead: LastEvent = { type: WorkDeletionRequested.type, seq: 9, data: { work: work(1, old), binding, cluster: 'member1' } };
 const cleaned = (uid: string): LastEvent => ({ type: WorkCleanedUp.type, seq: 10, data: { work: { ...key, uid, cluster: 'member1' }, preserved: false } });
 
 describe('decideWork', () => {
-  const cases: { name: string; intent: WorkIntent; head: LastEvent | undefined; want: { type: string; uid?: string; replicas?: number; deletionTimestamp?: string } | undefined }[] = [
+  const cases: { name: string; intent: WorkIntent; head: LastEvent | undefined; want: { type: string; uid?: string; replicas?: number; deletionTimestamp?: string; sealed?: string[] } | undefined }[] = [
     { name: 'a new Work gets a new identity', intent: render(1), head: undefined, want: { type: 'WorkRendered', uid: 'new-uid-0', replicas: 1 } },
     { name: 'an unchanged Work needs nothing', intent: render(1), head: renderedHead(1), want: undefined },
     { name: 'a changed Work keeps its identity', intent: render(2), head: renderedHead(1), want: { type: 'WorkRendered', uid: 'old-uid', replicas: 2 } },
@@ -46,6 +60,10 @@ describe('decideWork', () => {
     { name: 'once cleaned up, a new incarnation', intent: render(1, binding, cleaned('old-uid')), head: deletedHead, want: { type: 'WorkRendered', uid: 'new-uid-9' } },
     { name: 'namespace auto-propagation leaves a binding’s Work alone', intent: render(3, null), head: renderedHead(1), want: undefined },
     { name: 'a binding takes over a namespace Work', intent: render(1), head: renderedHead(1, null), want: { type: 'WorkRendered', uid: 'old-uid' } },
+    { name: 'a Secret’s Work names its sealed values', intent: renderSealed('r1'), head: undefined, want: { type: 'WorkRendered', uid: 'new-uid-0', sealed: ['r1'] } },
+    { name: 'the same sealed values need nothing', intent: renderSealed('r1'), head: sealedHead('r1'), want: undefined },
+    { name: 'new sealed values re-render an otherwise equal Work', intent: renderSealed('r2'), head: sealedHead('r1'), want: { type: 'WorkRendered', uid: 'old-uid', sealed: ['r2'] } },
+    { name: 'values no longer sealed re-render it without', intent: render(1), head: sealedHead('r1'), want: { type: 'WorkRendered', uid: 'old-uid', sealed: [] } },
     { name: 'deleting a live Work marks it', intent: { kind: 'delete', key, binding }, head: renderedHead(1), want: { type: 'WorkDeletionRequested', uid: 'old-uid', deletionTimestamp: 't1' } },
     { name: 'deleting again needs nothing', intent: { kind: 'delete', key, binding }, head: deletedHead, want: undefined },
     { name: 'deleting nothing needs nothing', intent: { kind: 'delete', key, binding }, head: undefined, want: undefined },
@@ -61,6 +79,7 @@ describe('decideWork', () => {
       if (c.want.uid) expect(data.work.metadata.uid).to.equal(c.want.uid);
       if (c.want.replicas) expect((spec.workload.manifests[0]!.spec as { replicas: number }).replicas).to.equal(c.want.replicas);
       if (c.want.deletionTimestamp) expect(data.work.metadata.deletionTimestamp).to.equal(c.want.deletionTimestamp);
+      if (c.want.sealed) expect((data.sealedManifests ?? []).map((m) => m.ref)).to.deep.equal(c.want.sealed);
     });
   }
 });

@@ -6,7 +6,7 @@ import {
   type WorkDeletionRequestedData,
   type WorkRenderedData,
 } from '@karmada-ts/contracts';
-import { KarmadaLabel, sameJson, type Work } from '@karmada-ts/domain';
+import { KarmadaLabel, sameJson, type SealedManifest, type Work } from '@karmada-ts/domain';
 import type { LastEvent, WorkKey } from '../read-models/read-model-tables.js';
 import { sameBindingRef } from './binding-ref.js';
 import { cleanedUp, isDeletionRequested, isLive, workIn } from './known-work.js';
@@ -43,6 +43,8 @@ export interface RenderIntent {
   readonly binding?: BindingRefJson;
   /** The Work with this identity (the permanent id is part of the manifest). */
   render(identity: WorkIdentity): Work;
+  /** Its manifests whose values executor-svc fills in from the encrypted store (Secrets); absent or empty when none. */
+  readonly sealedManifests?: readonly SealedManifest[];
   /** executor-svc's last report on the subject: a Work whose deletion was requested is re-created once cleaned up. */
   readonly report: LastEvent | undefined;
 }
@@ -65,10 +67,11 @@ export interface WorkDecisionContext {
 
 /**
  * The event a Work subject needs, given its last event:
- * - render: nothing when the Work already says it; an update keeping the Work's identity; a new incarnation when
- *   there is none, or when the previous one's deletion was requested and executor-svc has cleaned it up (until
- *   then the new one waits, as Karmada waits for a terminating Work to go). A Work a binding owns is never taken
- *   over by namespace auto-propagation (a policy propagating the Namespace wins).
+ * - render: nothing when the Work (and the version of sealed Secret values it names) already says it; an update
+ *   keeping the Work's identity; a new incarnation when there is none, or when the previous one's deletion was
+ *   requested and executor-svc has cleaned it up (until then the new one waits, as Karmada waits for a terminating
+ *   Work to go). A Work a binding owns is never taken over by namespace auto-propagation (a policy propagating the
+ *   Namespace wins).
  * - delete: a deletion request for a live Work of the same owner, marked with deletionTimestamp.
  */
 export function decideWork(intent: WorkIntent, head: LastEvent | undefined, context: WorkDecisionContext): Decided | undefined {
@@ -87,7 +90,8 @@ export function decideWork(intent: WorkIntent, head: LastEvent | undefined, cont
     if (!intent.binding && headBinding) return undefined;
     const current = workIn(head!);
     const work = intent.render(identityOf(current));
-    if (sameJson(work, current) && sameJson(headBinding, intent.binding)) return undefined;
+    const headSealed = (head!.data as WorkRenderedData).sealedManifests ?? [];
+    if (sameJson(work, current) && sameJson(headBinding, intent.binding) && sameJson(headSealed, intent.sealedManifests ?? [])) return undefined;
     return rendered(intent, work);
   }
   if (isDeletionRequested(head) && !cleanedUp(intent.report, workIn(head!).metadata.uid)) return undefined;
@@ -99,6 +103,7 @@ function rendered(intent: RenderIntent, work: Work): Decided {
     work: work as unknown as KubeObjectJson,
     ...(intent.binding ? { binding: intent.binding } : {}),
     cluster: intent.cluster,
+    ...(intent.sealedManifests?.length ? { sealedManifests: intent.sealedManifests } : {}),
   };
   return decided(WorkRendered, data);
 }

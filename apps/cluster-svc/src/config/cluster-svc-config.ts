@@ -10,6 +10,11 @@ export interface ClusterSvcConfig {
   readonly successThresholdMs: number;
   /** How long a cluster stays not Ready before its controller taint gets the NoExecute effect (failover). */
   readonly noExecuteGraceMs: number;
+  /**
+   * How long a Ready member's version and API enablements are reused before they are read again; sooner after a
+   * failed probe, a broken node or pod watch or a discovery that failed in part. Karmada reads them every round.
+   */
+  readonly discoveryIntervalMs: number;
   /** Bound of one health probe (/readyz, then /healthz). */
   readonly probeTimeoutMs: number;
   /** Probes and collections in flight over all members. */
@@ -34,6 +39,7 @@ export function loadClusterSvcConfig(runtime: Pick<RuntimeConfig, 'env'>): Clust
     failureThresholdMs: seconds('CLUSTER_FAILURE_THRESHOLD_SECONDS', env.CLUSTER_FAILURE_THRESHOLD_SECONDS, 30, 0),
     successThresholdMs: seconds('CLUSTER_SUCCESS_THRESHOLD_SECONDS', env.CLUSTER_SUCCESS_THRESHOLD_SECONDS, 30, 0),
     noExecuteGraceMs: seconds('CLUSTER_NOEXECUTE_GRACE_SECONDS', env.CLUSTER_NOEXECUTE_GRACE_SECONDS, 60, 0),
+    discoveryIntervalMs: seconds('CLUSTER_DISCOVERY_INTERVAL_SECONDS', env.CLUSTER_DISCOVERY_INTERVAL_SECONDS, 60, 0),
     probeTimeoutMs: seconds('CLUSTER_PROBE_TIMEOUT_SECONDS', env.CLUSTER_PROBE_TIMEOUT_SECONDS, 5, 0.05),
     concurrency: integer('CLUSTER_STATUS_CONCURRENCY', env.CLUSTER_STATUS_CONCURRENCY, 32, 1, 1024),
     replica: replicas > 1 ? replica : 1,

@@ -9,6 +9,7 @@ import { ClusterReadModel, type ClusterSnapshot, type ClusterVersion } from '../
 import { ClusterStatusRefresher } from '../status/cluster-status.refresher.js';
 import { ClusterMember } from './cluster-member.js';
 import { MEMBER_CREDENTIALS, type MemberCredentialsSource } from './member-credentials.js';
+import { MemberDisruptions } from './member-disruptions.js';
 import { ownsCluster } from './replica-partition.js';
 
 /**
@@ -37,10 +38,12 @@ export class ClusterFleet implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(ClusterStatusCollector) private readonly collector: ClusterStatusCollector,
     @Inject(ClusterStatusRefresher) private readonly refresher: ClusterStatusRefresher,
     @Inject(ClusterFinalizerReleaser) private readonly finalizers: ClusterFinalizerReleaser,
+    @Inject(MemberDisruptions) private readonly disruptions: MemberDisruptions,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
   onApplicationBootstrap(): void {
+    this.disruptions.listen((name) => this.probeNow(name));
     this.scheduleResync(0);
   }
 
@@ -201,6 +204,14 @@ export class ClusterFleet implements OnApplicationBootstrap, OnApplicationShutdo
       }
       if (!this.stopped) member.wakeUpIn(next, () => void this.refresh(member));
     });
+  }
+
+  /** Brings the member's next round forward (its watch broke: it may be gone or have restarted). */
+  private probeNow(name: string): void {
+    const member = this.members.get(name);
+    if (this.stopped || !member || member.closed) return;
+    this.logger.debug({ cluster: name }, 'a watch of the member broke; probing it now');
+    member.wakeUpIn(0, () => void this.refresh(member));
   }
 
   private scheduleResync(delayMs: number): void {

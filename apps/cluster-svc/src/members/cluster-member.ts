@@ -24,6 +24,11 @@ export class ClusterMember {
   connection: MemberConnection | undefined;
   observation: ReadyObservation | undefined;
   head: StatusHead | undefined;
+  /**
+   * What the last decision was made from (see the refresher's decisionInputs), and until when the clock cannot change
+   * it: a round with the same inputs before then finds the published report unchanged without building it.
+   */
+  decided: { readonly inputs: string; readonly until: string | undefined } | undefined;
   /** Set when the cluster is gone from this process: in-flight work must not publish. */
   closed = false;
   private timer: NodeJS.Timeout | undefined;

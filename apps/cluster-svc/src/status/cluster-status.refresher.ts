@@ -9,10 +9,9 @@ import {
   statusCollectionFailedCondition,
   statusDueAt,
   type ClusterStatusReport,
-  type CollectedMemberStatus,
   type Condition,
 } from '@karmada-ts/domain';
-import { ClusterStatusCollector } from '@karmada-ts/member-access';
+import { ClusterStatusCollector, type ClusterStatusFragment } from '@karmada-ts/member-access';
 import type { Logger } from '@karmada-ts/operability';
 import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { CLUSTER_SVC_CONFIG, type ClusterSvcConfig } from '../config/cluster-svc-config.js';
@@ -50,13 +49,22 @@ export class ClusterStatusRefresher {
     const damped = damp(head.report);
     const collected = 'client' in connection && collectsMemberStatus(observed, damped) ? await this.collect(member.name) : undefined;
     if (member.closed) return interval;
+    const noExecuteGraceMs = this.config.noExecuteGraceMs;
+    // The report is a function of the decision's inputs and, at the times statusDueAt names, of the clock: the same
+    // inputs as the last decision before then make the report that is already published, so it is not built again.
+    const decided = member.decided;
+    const unchanged = decided?.inputs === decisionInputs(head.seq, damped.condition, collected) && (decided.until === undefined || now < decided.until);
     // Damped again from whatever head the append meets (another replica may have published meanwhile); the
     // observation window depends on the observations only, not on what is published.
-    const published = await this.publisher.publish(member, now, (current) =>
-      nextClusterStatus(current, damp(current).condition, collected, now, this.config.noExecuteGraceMs),
-    );
+    const published = unchanged
+      ? head.report
+      : await this.publisher.publish(member, now, (current) => nextClusterStatus(current, damp(current).condition, collected, now, noExecuteGraceMs));
+    const due = statusDueAt(readyOf(published), damped.observation, now, thresholds, noExecuteGraceMs);
+    if (!unchanged) {
+      const after = member.head;
+      member.decided = after && after.report === published ? { inputs: decisionInputs(after.seq, damp(published).condition, collected), until: due } : undefined;
+    }
     member.observation = damped.observation;
-    const due = statusDueAt(readyOf(published), damped.observation, now, thresholds, this.config.noExecuteGraceMs);
     return due === undefined ? interval : Math.min(interval, Date.parse(due) - Date.now());
   }
 
@@ -70,7 +78,7 @@ export class ClusterStatusRefresher {
     }
   }
 
-  private async collect(name: string): Promise<CollectedMemberStatus | undefined> {
+  private async collect(name: string): Promise<ClusterStatusFragment | undefined> {
     try {
       const fragment = await this.collector.collect(name);
       if (fragment.problems.length > 0) this.logger.debug({ cluster: name, problems: fragment.problems }, 'cluster status collected in part');
@@ -81,6 +89,14 @@ export class ClusterStatusRefresher {
       return undefined;
     }
   }
+}
+
+/**
+ * What one round's report is made from besides the clock: the head it builds on, the damped Ready condition and the
+ * collected fragment (by revision: the collector returns the same fragment while nothing in it changed).
+ */
+function decisionInputs(headSeq: number, ready: Condition, collected: ClusterStatusFragment | undefined): string {
+  return [headSeq, collected?.revision ?? '-', ready.status, ready.reason ?? '', ready.message ?? '', ready.lastTransitionTime].join('\u0000');
 }
 
 function readyOf(report: ClusterStatusReport | undefined): Condition | undefined {

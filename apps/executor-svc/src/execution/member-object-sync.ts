@@ -6,6 +6,7 @@ import {
   KarmadaAnnotation,
   reportApplied,
   reportObserved,
+  redactSecretDrift,
   reportsApplied,
   sameReport,
   type DriftedField,
@@ -17,6 +18,7 @@ import { objectRef, type MemberConnection } from '../members/member-connection.j
 import { MemberConnections } from '../members/member-connections.js';
 import { WorkStore, type WorkRow } from '../projections/work-store.js';
 import { workKeyId, type WorkKey } from '../projections/works.projection.js';
+import { SealedSecretValues } from '../secrets/sealed-secret-values.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 import { RetryLaterError } from './retry-later.error.js';
 import { WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
@@ -43,6 +45,7 @@ export class MemberObjectSync implements OnModuleInit, OnModuleDestroy {
     private readonly connections: MemberConnections,
     private readonly log: WorkStatusLog,
     private readonly serializer: KeyedSerializer,
+    private readonly secretValues: SealedSecretValues,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -81,14 +84,24 @@ export class MemberObjectSync implements OnModuleInit, OnModuleDestroy {
     if (!connection || !head.report) return;
     const applied = reportsApplied(head.report, row.seq);
     const now = new Date().toISOString();
-    for (const manifest of row.state.work.spec.workload.manifests) {
-      const observed = applied ? await this.correctDrift(key, row, connection, manifest, now) : connection.cached(objectRef(manifest));
+    const { manifests: rendered } = row.state.work.spec.workload;
+    // Drift is judged against what was applied: Secrets with their values (a failure to read them is retried).
+    const manifests = applied ? await this.secretValues.manifestsToApply(rendered, row.state.sealedManifests) : rendered;
+    for (const [index, manifest] of manifests.entries()) {
+      const observed = applied ? await this.correctDrift(key, row, connection, manifest, index, now) : connection.cached(objectRef(manifest));
       if (observed) await this.reflect(key, row, observed, now);
     }
   }
 
   /** The member object once it holds what the manifest asks for (applied again if it did not), if it exists. */
-  private async correctDrift(key: WorkKey, row: WorkRow, connection: MemberConnection, manifest: KubeObject, now: string): Promise<KubeObject | undefined> {
+  private async correctDrift(
+    key: WorkKey,
+    row: WorkRow,
+    connection: MemberConnection,
+    manifest: KubeObject,
+    manifestIndex: number,
+    now: string,
+  ): Promise<KubeObject | undefined> {
     const cached = connection.cached(objectRef(manifest));
     if (cached && (connection.isOwnWrite(cached) || detectDrift(manifest, cached).length === 0)) return cached;
     // The informer may lag behind the member: decide on the member's own answer.
@@ -108,7 +121,10 @@ export class MemberObjectSync implements OnModuleInit, OnModuleDestroy {
       if (result.retryable) throw new RetryLaterError(result.error);
       return current;
     }
-    const drift: DriftCorrectedData = { work: workRef(work, row.state.cluster), object: objectIdentity(manifest), fields: [...fields] };
+    // A Secret's values never enter an event: its drift names the entries that changed, with digests.
+    const sealedAnnotations = row.state.sealedManifests?.find((m) => m.manifestIndex === manifestIndex)?.annotations ?? [];
+    const recorded = redactSecretDrift(manifest, fields, sealedAnnotations, (value) => this.secretValues.digest(value));
+    const drift: DriftCorrectedData = { work: workRef(work, row.state.cluster), object: objectIdentity(manifest), fields: recorded };
     // Recorded once: a replica that appended first has recorded this very correction.
     await this.log.append(key, (h) => (h.seq === head.seq ? this.log.envelope(cause, DriftCorrected, key, h, drift, now) : undefined), head);
     this.logger.info({ cluster: connection.cluster, work: workKeyId(key), fields: fields.map((f) => f.path) }, 'drift corrected');

@@ -18,6 +18,8 @@ import { objectRef, type ApplyResult, type MemberConnection } from '../members/m
 import { MemberConnections } from '../members/member-connections.js';
 import { WorkStore, type WorkRow } from '../projections/work-store.js';
 import { workKeyId, type WorkKey } from '../projections/works.projection.js';
+import { SealedSecretValues, SecretValuesUnavailableError } from '../secrets/sealed-secret-values.js';
+import { ApplyRetries } from './apply-retries.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 import { RetryLaterError } from './retry-later.error.js';
 import { WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
@@ -35,6 +37,8 @@ export class WorkExecutor {
     private readonly connections: MemberConnections,
     private readonly log: WorkStatusLog,
     private readonly serializer: KeyedSerializer,
+    private readonly retries: ApplyRetries,
+    private readonly secretValues: SealedSecretValues,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -54,7 +58,10 @@ export class WorkExecutor {
   private reconcile(key: WorkKey, views: Map<string, Promise<ClusterView>>): Promise<void> {
     return this.serializer.run(workKeyId(key), async () => {
       const row = await this.works.get(key);
-      if (!row) return;
+      if (!row) {
+        this.retries.cancel(workKeyId(key));
+        return;
+      }
       // One read per cluster and batch.
       let view = views.get(row.state.cluster);
       if (!view) views.set(row.state.cluster, (view = this.clusters.load(row.state.cluster)));
@@ -65,7 +72,6 @@ export class WorkExecutor {
 
   private async dispatch(key: WorkKey, row: WorkRow, view: ClusterView): Promise<void> {
     const { work, cause } = row.state;
-    const manifests = work.spec.workload.manifests;
     if (work.spec.suspendDispatching === true) {
       await this.log.append(key, (head) => this.reportEvent(key, row, head, reportSuspended(head.report?.status, work, row.seq, cause.time)));
       return;
@@ -77,16 +83,33 @@ export class WorkExecutor {
       connection = await this.connections.connect(view.cluster);
     } catch (error) {
       if (!(error instanceof MemberConfigError)) throw error;
-      await this.report(key, row, manifests.map(() => ({ error: error.message })));
+      await this.report(key, row, work.spec.workload.manifests.map(() => ({ error: error.message })));
       return;
     }
+    const manifests = await this.manifestsToApply(row);
     const head = await this.log.head(key);
     // A redelivered event, or a batch retried for another Work's sake: nothing to do when the member already agrees.
-    if (reportsApplied(head.report, row.seq) && manifests.every((manifest) => inSync(connection, manifest))) return;
+    if (reportsApplied(head.report, row.seq) && manifests.every((manifest) => inSync(connection, manifest))) {
+      this.retries.cancel(workKeyId(key));
+      return;
+    }
     const results = await Promise.all(manifests.map((manifest) => connection.apply(work, manifest)));
     await this.report(key, row, results.map(outcomeOf), head);
     const retryable = results.flatMap((r) => (!r.ok && r.retryable ? [r.error] : []));
     if (retryable.length > 0) throw new RetryLaterError(retryable.join('; '));
+    // A failure that retrying now cannot help (a conflict with the member's own object, a refused manifest) is
+    // reported, then tried again later, as Karmada requeues it.
+    if (results.every((r) => r.ok)) this.retries.cancel(workKeyId(key));
+    else this.retries.schedule(workKeyId(key), row.seq, () => this.retry(key, row.seq));
+  }
+
+  /** A retry planned by ApplyRetries; one that cannot run now (reconcileAll logged why) is planned again, later. */
+  private async retry(key: WorkKey, seq: number): Promise<void> {
+    try {
+      await this.reconcileAll([key]);
+    } catch {
+      this.retries.schedule(workKeyId(key), seq, () => this.retry(key, seq));
+    }
   }
 
   /**
@@ -95,6 +118,7 @@ export class WorkExecutor {
    */
   private async cleanUp(key: WorkKey, row: WorkRow, view: ClusterView): Promise<void> {
     const { work, cause, cluster } = row.state;
+    this.retries.cancel(workKeyId(key));
     const first = await this.log.head(key);
     const cleanedUp = (head: StatusHead) => head.cleanedUpSeq !== undefined && head.cleanedUpSeq > row.seq;
     if (cleanedUp(first)) return;
@@ -111,6 +135,16 @@ export class WorkExecutor {
       (head) => (cleanedUp(head) ? undefined : this.log.envelope(cause, WorkCleanedUp, key, head, { work: workRef(work, cluster), preserved: preserve }, cause.time)),
       first,
     );
+  }
+
+  /** The Work's manifests with the values of its Secrets, read only now, right before they are applied. */
+  private async manifestsToApply(row: WorkRow): Promise<KubeObject[]> {
+    try {
+      return await this.secretValues.manifestsToApply(row.state.work.spec.workload.manifests, row.state.sealedManifests);
+    } catch (error) {
+      if (error instanceof SecretValuesUnavailableError) throw new RetryLaterError(error.message);
+      throw error;
+    }
   }
 
   private report(key: WorkKey, row: WorkRow, outcomes: readonly ManifestOutcome[], first?: StatusHead): Promise<number | undefined> {

@@ -1,8 +1,11 @@
 import {
   applyConflict,
   isManagedByKarmada,
+  KarmadaLabel,
+  KarmadaLabelValue,
   releasedWorkload,
   retainMemberFields,
+  withMemberSecretData,
   type KubeObject,
   type Work,
 } from '@karmada-ts/domain';
@@ -92,7 +95,8 @@ export class MemberConnection {
     const existing = await this.read(ref);
     if (existing && isManagedByKarmada(existing)) {
       if (preserve) {
-        const released = releasedWorkload(manifest);
+        // A Secret's manifest has no values (they are sealed): the released object keeps the member copy's.
+        const released = withMemberSecretData(releasedWorkload(manifest), existing);
         await this.objects.apply({ ...retainMemberFields(released, existing), metadata: released.metadata });
       } else {
         await this.objects.delete(ref);
@@ -112,10 +116,13 @@ export class MemberConnection {
     return written;
   }
 
-  /** Once per namespace while it keeps existing. */
+  /**
+   * Once per namespace while it keeps existing. A namespace made here is marked as Karmada's, so the namespace's own
+   * Work (namespace auto-propagation), which may come after the workloads in it, can take it over.
+   */
   private async ensureNamespace(namespace: string): Promise<void> {
     if (this.ensuredNamespaces.has(namespace)) return;
-    await this.objects.ensureNamespace(namespace);
+    await this.objects.ensureNamespace(namespace, { [KarmadaLabel.Managed]: KarmadaLabelValue.Managed });
     this.ensuredNamespaces.add(namespace);
   }
 }

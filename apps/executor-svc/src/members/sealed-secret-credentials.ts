@@ -1,11 +1,12 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Cluster } from '@karmada-ts/domain';
 import type { MemberCredentials } from '@karmada-ts/member-access';
 import { LatestStateReader } from '@karmada-ts/projections';
-import { loadSecretKey, SecretCipher, SecretValueReader, type SecretContent, type SecretValues } from '@karmada-ts/secrets';
-import { PROJECTION_DATABASE, RUNTIME_CONFIG, type RuntimeConfig } from '@karmada-ts/service-runtime';
+import type { SecretContent, SecretValues } from '@karmada-ts/secrets';
+import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { clusterSecretsTable, secretKind, type SecretState } from '../projections/cluster-secrets.projection.js';
+import { SealedSecretValues } from '../secrets/sealed-secret-values.js';
 import { CredentialsUnavailableError, MemberCredentialsSource, type MemberCredentialsLookup } from './member-credentials.js';
 
 /** The data keys `karmadactl join` writes into a Cluster's Secret. */
@@ -13,19 +14,17 @@ const credentialKeys = ['token', 'caBundle', 'clientCertificate', 'clientKey'] a
 
 /**
  * Member credentials from the Secret a Cluster's spec.secretRef names: the Secrets read model says which stored
- * version of its values is current, and the gateway's encrypted store (libs/secrets) holds them. The secret key is
- * loaded on first use, so the executor may start before the gateway has created it.
+ * version of its values is current, and the gateway's encrypted store (libs/secrets) holds them.
  */
 @Injectable()
-export class SealedSecretCredentials extends MemberCredentialsSource implements OnModuleDestroy {
+export class SealedSecretCredentials extends MemberCredentialsSource {
   private readonly secrets: LatestStateReader<SecretState>;
-  private reader: SecretValueReader | undefined;
   /** Decoded credentials by stored version; a version's values never change. */
   private readonly decoded = new Map<string, MemberCredentials>();
 
   constructor(
     @Inject(PROJECTION_DATABASE) database: DataSource,
-    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    @Inject(SealedSecretValues) private readonly values: SealedSecretValues,
   ) {
     super();
     this.secrets = new LatestStateReader(database, clusterSecretsTable);
@@ -43,28 +42,14 @@ export class SealedSecretCredentials extends MemberCredentialsSource implements 
     if (known) return { credentials: known, version };
     let content: SecretContent | undefined;
     try {
-      content = await this.valueReader().read({ namespace: ref.namespace, name: ref.name, ref: secret.state.ref });
+      content = await this.values.read({ namespace: ref.namespace, name: ref.name, ref: secret.state.ref });
     } catch (error) {
-      throw new CredentialsUnavailableError(`the secret ${ref.namespace}/${ref.name} of cluster ${name} cannot be read: ${(error as Error).message}`);
+      throw new CredentialsUnavailableError(`the secret ${ref.namespace}/${ref.name} of cluster ${name}: ${(error as Error).message}`);
     }
     if (!content) throw new CredentialsUnavailableError(`the values of secret ${ref.namespace}/${ref.name} of cluster ${name} are not stored`);
     const credentials = decodeCredentials(content.data);
     this.decoded.set(version, credentials);
     return { credentials, version };
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.reader?.close();
-  }
-
-  private valueReader(): SecretValueReader {
-    this.reader ??= SecretValueReader.open({
-      databaseUrl: this.config.databaseUrl,
-      instance: this.config.instance,
-      cipher: new SecretCipher(loadSecretKey({ fromEnv: this.config.env.KARMADA_SECRET_KEY, stateDir: this.config.stateDir, createIfMissing: false })),
-      poolSize: 2,
-    });
-    return this.reader;
   }
 }
 

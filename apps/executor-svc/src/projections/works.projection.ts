@@ -1,5 +1,5 @@
 import { WorkDeletionRequested, WorkRendered, type WorkRenderedData } from '@karmada-ts/contracts';
-import type { Work } from '@karmada-ts/domain';
+import type { SealedManifest, Work } from '@karmada-ts/domain';
 import { latestStateProjection } from '@karmada-ts/projections';
 
 export const worksTable = 'works';
@@ -24,6 +24,8 @@ export interface WorkState {
   readonly cluster: string;
   /** WorkDeletionRequested: what was applied must go from the member. */
   readonly deleting: boolean;
+  /** Manifests whose Secret values are filled in from the encrypted store before they are applied. */
+  readonly sealedManifests?: readonly SealedManifest[];
   readonly cause: WorkCause;
 }
 
@@ -50,6 +52,7 @@ export const worksProjection = latestStateProjection({
       work: data.work as Work,
       cluster: data.cluster,
       deleting: WorkDeletionRequested.is(event),
+      ...(data.sealedManifests?.length ? { sealedManifests: data.sealedManifests } : {}),
       cause: { id: event.id, correlationId: event.correlationId, time: event.time },
     };
   },

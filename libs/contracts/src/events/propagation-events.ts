@@ -7,6 +7,7 @@
 import { defineEventType, type EnvelopeOf } from '../event-type.js';
 import type { KubeObjectJson } from './resource-events.js';
 import type { GroupResourceJson } from './status-events.js';
+import type { SealedSecretData } from './template-events.js';
 
 /** A template a claim or a binding is about. */
 export interface TemplateRefJson {
@@ -106,6 +107,19 @@ export interface PlacementDecidedData {
   /** The placement this decision applied (Karmada's policy.karmada.io/applied-placement annotation), JSON. */
   readonly appliedPlacement?: string;
   readonly explanation: readonly ClusterExplanationJson[];
+  /** Application failover: since when the workload has been Unhealthy in each target cluster (cluster → time). */
+  readonly unhealthySince?: Readonly<Record<string, string>>;
+  /** Failback (beyond Karmada): where the replicas go back to once the clusters they were evicted from recover. */
+  readonly failback?: FailbackPlanJson;
+}
+
+/** A binding's pending failback: the placement before the first NoExecute eviction, and how far the return got. */
+export interface FailbackPlanJson {
+  readonly clusters: readonly { readonly name: string; readonly replicas?: number }[];
+  readonly evictedClusters: readonly string[];
+  readonly replicas: number;
+  readonly appliedPlacement?: string;
+  readonly returningSince?: string;
 }
 
 export const PlacementDecided = defineEventType<'PlacementDecided', PlacementDecidedData>('PlacementDecided', { version: 1 });
@@ -120,6 +134,21 @@ export interface WorkRenderedData {
   readonly work: KubeObjectJson;
   readonly binding?: BindingRefJson;
   readonly cluster: string;
+  /**
+   * The manifests that are Secrets with sealed values: their `data` (and the annotations that repeat it) are not in
+   * the manifest, executor-svc reads them from the encrypted store right before it applies. A new version of the
+   * values (another ref and digest) is a new WorkRendered. Absent when no manifest is sealed.
+   */
+  readonly sealedManifests?: readonly SealedManifestJson[];
+}
+
+/** One manifest of a Work whose values are in the encrypted store: which one, and where its values are. */
+export interface SealedManifestJson extends SealedSecretData {
+  /** Its position in the Work's spec.workload.manifests. */
+  readonly manifestIndex: number;
+  /** The Secret template's namespace and name: with `ref`, the key of the values in the store. */
+  readonly namespace: string;
+  readonly name: string;
 }
 
 export const WorkRendered = defineEventType<'WorkRendered', WorkRenderedData>('WorkRendered', { version: 1 });
@@ -174,6 +203,7 @@ export type WorkStatusReported = EnvelopeOf<typeof WorkStatusReported>;
 export interface DriftCorrectedData {
   readonly work: WorkRefJson;
   readonly object: { readonly apiVersion: string; readonly kind: string; readonly namespace?: string; readonly name: string };
+  /** For Secrets, values (data, stringData, sealed annotations) are keyed digests, never the values themselves. */
   readonly fields: readonly { readonly path: string; readonly from?: unknown; readonly to?: unknown }[];
 }
 

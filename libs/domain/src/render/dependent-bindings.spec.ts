@@ -54,6 +54,22 @@ describe('dependentBindings', () => {
     expect(dependentBindings(input({ objects: [] })).upserts).to.deep.equal([]);
   });
 
+  describe('a dependency being deleted on the control plane counts as gone', () => {
+    const deletingCfg: KubeObject = { ...configMap('cfg'), metadata: { ...configMap('cfg').metadata, deletionTimestamp: '2026-01-01T00:00:00Z' } };
+    const attached = dependentBindings(input({})).upserts[0] as ResourceBinding;
+    const cases: { name: string; bindings: ResourceBinding[]; want: { name: string; requiredBy: unknown[] }[] }[] = [
+      { name: 'no attached binding is made for it', bindings: [], want: [] },
+      { name: 'its attached binding (already marked deleting, so not among the live ones) is not made again', bindings: [web], want: [] },
+      { name: 'a live attached binding drops the workload\'s snapshot', bindings: [web, attached], want: [{ name: 'cfg-configmap', requiredBy: [] }] },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const result = dependentBindings(input({ objects: [deletingCfg, configMap('other')], bindings: c.bindings }));
+        expect(result.upserts.map((b) => ({ name: b.metadata.name, requiredBy: b.spec.requiredBy }))).to.deep.equal(c.want);
+      });
+    }
+  });
+
   it('label-selector dependencies bind every matching object', () => {
     const result = dependentBindings(
       input({ dependencies: [{ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', labelSelector: { matchLabels: { app: 'web' } } }], objects: [configMap('a', { app: 'web' }), configMap('b')] }),

@@ -12,7 +12,10 @@ export interface DependentBindingsInput {
   readonly independent: ResourceBinding;
   /** interpretDependency of the workload's template. */
   readonly dependencies: readonly DependentObjectReference[];
-  /** Control-plane objects the dependencies may name (those of the independent binding's namespace suffice). */
+  /**
+   * Control-plane objects the dependencies may name (those of the independent binding's namespace suffice). One being
+   * deleted counts as gone: its own deletion removes its attached binding, which must not be attached again.
+   */
   readonly objects: readonly KubeObject[];
   /** Existing ResourceBindings of the namespace: attached bindings, and the independent bindings they are required by. */
   readonly bindings: readonly ResourceBinding[];
@@ -84,11 +87,15 @@ export function dependenciesAnnotation(dependencies: readonly DependentObjectRef
   );
 }
 
-/** The objects the references designate: by name, or every object of that kind matching the label selector. */
+/**
+ * The objects the references designate: by name, or every object of that kind matching the label selector. Objects
+ * being deleted are left out (in Karmada they are gone by then; here the template waits for its clean-up).
+ */
 function resolveDependencies(dependencies: readonly DependentObjectReference[], objects: readonly KubeObject[]): KubeObject[] {
   const found = new Map<string, KubeObject>();
   for (const dependency of dependencies) {
     for (const object of objects) {
+      if (object.metadata.deletionTimestamp) continue;
       if (object.apiVersion !== dependency.apiVersion || object.kind !== dependency.kind) continue;
       if ((object.metadata.namespace ?? '') !== (dependency.namespace ?? '')) continue;
       const matches = dependency.name ? object.metadata.name === dependency.name : dependency.labelSelector ? matchesLabelSelector(dependency.labelSelector, object.metadata.labels) : false;

@@ -6,3 +6,4 @@ export * from './render-work.js';
 export * from './orphan-works.js';
 export * from './dependent-bindings.js';
 export * from './namespace-propagation.js';
+export * from './sealed-manifests.js';
