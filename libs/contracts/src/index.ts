@@ -12,3 +12,4 @@ export * from './events/status-events.js';
 export * from './events/finalizer-events.js';
 export * from './events/propagation-events.js';
 export * from './core-events.js';
+export * from './asyncapi/index.js';

@@ -9,3 +9,4 @@ export * from './status/index.js';
 export * from './validation/index.js';
 export * from './printers/index.js';
 export * from './execution/index.js';
+export * from './preview/index.js';

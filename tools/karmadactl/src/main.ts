@@ -1,11 +1,13 @@
 import { CliError } from './cli-error.js';
 import type { Command } from './command.js';
 import { cordon, uncordon } from './commands/cordon.js';
+import { explainCommand } from './commands/explain.js';
 import { joinCommand } from './commands/join.js';
+import { previewCommand } from './commands/preview.js';
 import { taintCommand } from './commands/taint.js';
 import { unjoinCommand } from './commands/unjoin.js';
 
-const commands: readonly Command[] = [joinCommand, unjoinCommand, cordon, uncordon, taintCommand];
+const commands: readonly Command[] = [joinCommand, unjoinCommand, cordon, uncordon, taintCommand, explainCommand, previewCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

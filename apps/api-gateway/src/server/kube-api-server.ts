@@ -3,16 +3,21 @@ import type { IncomingMessage } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { createKubeApiHandler, versionInfo } from '@karmada-ts/kube';
+import { createKubeApiHandler, internalError, sendStatus, versionInfo } from '@karmada-ts/kube';
 import type { Logger } from '@karmada-ts/operability';
 import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
+import { AuditApi } from '../audit/audit-api.js';
 import { authorize, TokenAuthenticator } from '../auth/authorization.js';
 import { loadTokens } from '../auth/token-store.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
+import { ApiDocs } from '../docs/api-docs.js';
+import { ExplainApi } from '../explain/explain-api.js';
 import { GATEWAY_CONFIG } from '../gateway-config.provider.js';
 import { KubeApi } from '../kube-api.js';
+import { PreviewApi } from '../preview/preview-api.js';
 import { loadGatewayTls } from '../tls/gateway-tls.js';
 import { kubeconfigYaml } from './admin-kubeconfig.js';
+import type { Authenticate, GatewayRoute } from './gateway-route.js';
 import { replaceFile } from './state-files.js';
 
 /** What /version reports: kubectl's dispatcher runs the kubectl of this minor (kube-api-notes §0.1). */
@@ -30,6 +35,9 @@ export class KubeApiServer implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     @Inject(KubeApi) private readonly api: KubeApi,
+    @Inject(AuditApi) private readonly audit: AuditApi,
+    @Inject(ExplainApi) private readonly explain: ExplainApi,
+    @Inject(PreviewApi) private readonly preview: PreviewApi,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
@@ -44,12 +52,10 @@ export class KubeApiServer implements OnApplicationBootstrap, OnModuleDestroy {
     const tokens = loadTokens(this.config.tokenFile);
     const authenticator = new TokenAuthenticator(tokens);
     const requestIds = new WeakMap<IncomingMessage, string>();
-    const handler = createKubeApiHandler({
-      service: this.api.service,
-      version: versionInfo(servedKubernetesVersion),
-      authenticate: (req) => authenticator.authenticate(req.headers.authorization, requestIds.get(req) ?? randomUUID()),
-      authorize,
-    });
+    const authenticate: Authenticate = (req) => authenticator.authenticate(req.headers.authorization, requestIds.get(req) ?? randomUUID());
+    const handler = createKubeApiHandler({ service: this.api.service, version: versionInfo(servedKubernetesVersion), authenticate, authorize });
+    const docs = new ApiDocs({ registry: this.api.service.registry, kubernetesVersion: servedKubernetesVersion });
+    const routes: readonly GatewayRoute[] = [docs, this.audit, this.explain, this.preview];
     const server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
       const requestId = randomUUID();
       const started = performance.now();
@@ -58,7 +64,13 @@ export class KubeApiServer implements OnApplicationBootstrap, OnModuleDestroy {
       res.on('finish', () => {
         this.logger.debug({ requestId, method: req.method, path: req.url?.split('?')[0], code: res.statusCode, ms: Math.round(performance.now() - started) }, 'api request');
       });
-      void handler(req, res);
+      const route = routes.find((r) => r.serves(req.url ?? '/'));
+      if (!route) return void handler(req, res);
+      Promise.resolve(route.serve(req, res, authenticate)).catch((err: unknown) => {
+        this.logger.error({ err, requestId, path: req.url?.split('?')[0] }, 'gateway route failed');
+        if (!res.headersSent) sendStatus(res, internalError('the request failed; see the gateway log'));
+        else res.destroy();
+      });
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

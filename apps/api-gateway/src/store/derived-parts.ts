@@ -48,7 +48,7 @@ const appliedPlacementAnnotation = 'policy.karmada.io/applied-placement';
 /**
  * scheduler-svc's decision: `spec.clusters` and `spec.gracefulEvictionTasks`, the Scheduled condition, the last
  * scheduled time and observed affinity in status, and the placement it applied as Karmada's annotation. The
- * per-cluster explanation is not merged (its size grows with the fleet); see the binding's explain subresource.
+ * per-cluster explanation is not merged (its size grows with the fleet); the /explain API serves it.
  */
 export const placementPart: ObjectPart = {
   name: 'placement',
