@@ -72,6 +72,8 @@ export class KubeApiServer implements OnApplicationBootstrap, OnModuleDestroy {
         else res.destroy();
       });
     });
+    // Longer than clients keep idle connections (Go's 90 s), so the server never closes one a client is reusing.
+    server.keepAliveTimeout = 95_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.config.port, this.config.host, () => {

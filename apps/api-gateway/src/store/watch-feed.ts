@@ -86,6 +86,8 @@ export function startWatchFeed(follower: StreamFollower, spec: WatchFeedSpec): W
       return last && { type: 'DELETED', object: last };
     }
     heads.set(id, head);
+    // Every event about an object comes after the event that created it: this watch will see its parts' events.
+    if (read.created) contents.set(id, new Map(parts.map((part) => [part.name, undefined])));
     const object = await serve(key, head, head.object as KubeObject, id, seq);
     if (!object) return undefined;
     const added = read.created ?? !seen?.object;
