@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { ClusterTaintKey } from '@karmada-ts/domain';
 import { usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { updateClusterTaints } from '../cluster-taints.js';
 import { controlPlaneApi, controlPlaneKubeconfigPath } from '../control-plane.js';
 import { applyTaintChange } from '../taint-spec.js';
+import { parseCommandArgs } from '../command-args.js';
 
 function cordonCommand(name: 'cordon' | 'uncordon'): Command {
   const usage = `Usage: karmadactl ${name} <cluster> [--kubeconfig CONTROL_PLANE_KUBECONFIG]\n\n${
@@ -17,12 +17,7 @@ function cordonCommand(name: 'cordon' | 'uncordon'): Command {
     summary: name === 'cordon' ? 'Mark a cluster as unschedulable' : 'Mark a cluster as schedulable',
     usage,
     async run(argv, out) {
-      let parsed;
-      try {
-        parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { kubeconfig: { type: 'string' } } });
-      } catch (error) {
-        throw usageError((error as Error).message, usage);
-      }
+      const parsed = parseCommandArgs(argv, { kubeconfig: { type: 'string' } }, usage);
       const [cluster, ...extra] = parsed.positionals;
       if (!cluster || extra.length > 0) throw usageError(`${name} takes exactly one cluster name`, usage);
       const api = controlPlaneApi(controlPlaneKubeconfigPath(parsed.values.kubeconfig));

@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { controlPlaneKubeconfigPath } from '../control-plane.js';
 import { controlPlaneRequest } from '../control-plane-request.js';
 import { explainLines, type PlacementExplanationView } from '../explain-view.js';
 import { outputFormat, printedDocument } from '../output-format.js';
+import { parseCommandArgs } from '../command-args.js';
 
 const usage = `Usage: karmadactl explain <binding> [-n NAMESPACE] [--cluster-scoped | --kind ClusterResourceBinding]
                          [-o table|json|yaml] [--kubeconfig FILE]
@@ -21,22 +21,13 @@ export const explainCommand: Command = {
   summary: "Explain a binding's placement, cluster by cluster",
   usage,
   async run(argv, out) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        options: {
+    const parsed = parseCommandArgs(argv, {
           namespace: { type: 'string', short: 'n' },
           'cluster-scoped': { type: 'boolean', default: false },
           kind: { type: 'string' },
           output: { type: 'string', short: 'o' },
           kubeconfig: { type: 'string' },
-        },
-      });
-    } catch (error) {
-      throw usageError((error as Error).message, usage);
-    }
+        }, usage);
     const [name, ...extra] = parsed.positionals;
     if (!name || extra.length > 0) throw usageError('name exactly one binding', usage);
     const { values } = parsed;

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { CoreV1Api, VersionApi, type KubernetesObject, type KubernetesObjectApi } from '@kubernetes/client-node';
 import { ReservedNamespace, type Cluster } from '@karmada-ts/domain';
 import { apiStatusCode, CliError, describeApiError, usageError } from '../cli-error.js';
@@ -6,6 +5,7 @@ import type { Command } from '../command.js';
 import { controlPlaneApi, controlPlaneKubeconfigPath } from '../control-plane.js';
 import { readMemberCredentials, type MemberCredentials } from '../member-credentials.js';
 import { validateClusterName } from '../cluster-name.js';
+import { parseCommandArgs } from '../command-args.js';
 
 const usage = `Usage: karmadactl join <name> --cluster-kubeconfig FILE [--cluster-context CTX] [--cluster-provider P]
                       [--cluster-region R] [--cluster-zones Z1,Z2] [--kubeconfig CONTROL_PLANE_KUBECONFIG]
@@ -82,23 +82,14 @@ export const joinCommand: Command = {
   summary: 'Register a member cluster with the control plane (Push mode)',
   usage,
   async run(argv, out) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        options: {
+    const parsed = parseCommandArgs(argv, {
           'cluster-kubeconfig': { type: 'string' },
           'cluster-context': { type: 'string' },
           'cluster-provider': { type: 'string' },
           'cluster-region': { type: 'string' },
           'cluster-zones': { type: 'string' },
           kubeconfig: { type: 'string' },
-        },
-      });
-    } catch (error) {
-      throw usageError((error as Error).message, usage);
-    }
+        }, usage);
     const [name, ...extra] = parsed.positionals;
     if (!name || extra.length > 0) throw usageError('join takes exactly one cluster name', usage);
     validateClusterName(name);

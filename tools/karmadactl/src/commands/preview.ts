@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { controlPlaneKubeconfigPath } from '../control-plane.js';
@@ -6,6 +5,7 @@ import { controlPlaneRequest } from '../control-plane-request.js';
 import { outputFormat, printedDocument } from '../output-format.js';
 import { previewManifests, readManifests } from '../preview-manifests.js';
 import { previewLines, type PropagationPreviewView } from '../preview-view.js';
+import { parseCommandArgs } from '../command-args.js';
 
 const usage = `Usage: karmadactl preview -f POLICY_FILE [-f TEMPLATE_FILE …] [-n NAMESPACE] [-o table|json|yaml]
                          [--kubeconfig FILE]
@@ -21,21 +21,12 @@ export const previewCommand: Command = {
   summary: 'Preview which templates a policy would claim and where they would go',
   usage,
   async run(argv, out) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: false,
-        options: {
+    const parsed = parseCommandArgs(argv, {
           filename: { type: 'string', short: 'f', multiple: true },
           namespace: { type: 'string', short: 'n' },
           output: { type: 'string', short: 'o' },
           kubeconfig: { type: 'string' },
-        },
-      });
-    } catch (error) {
-      throw usageError((error as Error).message, usage);
-    }
+        }, usage, false);
     const { values } = parsed;
     if (!values.filename?.length) throw usageError('name the policy file with -f', usage);
     const format = outputFormat(values.output);

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { CliError, usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { updateClusterTaints } from '../cluster-taints.js';
 import { controlPlaneApi, controlPlaneKubeconfigPath } from '../control-plane.js';
 import { applyTaintChange, parseTaintChange, type TaintChange } from '../taint-spec.js';
+import { parseCommandArgs } from '../command-args.js';
 
 const usage = `Usage: karmadactl taint cluster <name> KEY[=VALUE]:EFFECT [KEY[:EFFECT]- …] [--overwrite] [--kubeconfig FILE]
 
@@ -15,16 +15,7 @@ export const taintCommand: Command = {
   summary: 'Update the taints on a cluster',
   usage,
   async run(argv, out) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        options: { kubeconfig: { type: 'string' }, overwrite: { type: 'boolean', default: false } },
-      });
-    } catch (error) {
-      throw usageError((error as Error).message, usage);
-    }
+    const parsed = parseCommandArgs(argv, { kubeconfig: { type: 'string' }, overwrite: { type: 'boolean', default: false } }, usage);
     const [resource, name, ...specs] = parsed.positionals;
     if (resource !== 'cluster' && resource !== 'clusters') throw usageError('the only taintable resource is "cluster"', usage);
     if (!name || specs.length === 0) throw usageError('name a cluster and at least one taint', usage);

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { ReservedNamespace } from '@karmada-ts/domain';
 import { apiStatusCode, CliError, describeApiError, usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { controlPlaneApi, controlPlaneKubeconfigPath } from '../control-plane.js';
+import { parseCommandArgs } from '../command-args.js';
 
 const usage = `Usage: karmadactl unjoin <name> [--wait DURATION_SECONDS] [--kubeconfig CONTROL_PLANE_KUBECONFIG]
 
@@ -14,12 +14,7 @@ export const unjoinCommand: Command = {
   summary: 'Remove a member cluster from the control plane',
   usage,
   async run(argv, out) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { kubeconfig: { type: 'string' }, wait: { type: 'string', default: '60' } } });
-    } catch (error) {
-      throw usageError((error as Error).message, usage);
-    }
+    const parsed = parseCommandArgs(argv, { kubeconfig: { type: 'string' }, wait: { type: 'string', default: '60' } }, usage);
     const [name, ...extra] = parsed.positionals;
     if (!name || extra.length > 0) throw usageError('unjoin takes exactly one cluster name', usage);
     const waitSeconds = Number(parsed.values.wait);

@@ -1,0 +1,11 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { usageError } from './cli-error.js';
+
+/** A command's arguments: its options and positionals; anything unknown or malformed is a usage error. */
+export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O, usage: string, allowPositionals = true) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals, options });
+  } catch (error) {
+    throw usageError((error as Error).message, usage);
+  }
+}
