@@ -54,6 +54,10 @@ export * from './http/body.js';
 export * from './http/respond.js';
 export * from './http/watch-stream.js';
 
+export * from './protobuf/kube-protobuf.js';
+export { MalformedProtobufError } from './protobuf/wire-reader.js';
+export { UndecodableProtobufError } from './protobuf/message-decoder.js';
+
 export * from './tls/server-tls.js';
 
 export * from './util/json.js';

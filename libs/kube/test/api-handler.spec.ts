@@ -95,7 +95,7 @@ describe('Kubernetes API handler', function () {
     expect(invalid.body.details.causes.map((c: { field: string }) => c.field)).to.deep.equal(['metadata.name', 'spec.template.metadata.labels']);
     expect((await call('POST', '/api/v1/namespaces/team/configmaps', '{"metadata":')).code).to.equal(400);
     expect((await call('POST', '/api/v1/namespaces/team/configmaps', { metadata: { name: 'big' }, data: { a: 'x'.repeat(70_000) } })).code).to.equal(413);
-    expect((await call('POST', '/api/v1/namespaces/team/configmaps', '{}', { 'content-type': 'application/vnd.kubernetes.protobuf' })).code).to.equal(415);
+    expect((await call('POST', '/api/v1/namespaces/team/configmaps', '{}', { 'content-type': 'application/cbor' })).code).to.equal(415);
     expect((await call('GET', '/api/v1/namespaces/team/pods?fieldSelector=spec.bogus%3Dx')).body.message).to.equal('field label not supported: spec.bogus');
   });
 

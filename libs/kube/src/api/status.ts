@@ -149,6 +149,11 @@ export function unsupportedMediaType(accepted: readonly string[]): KubeStatusErr
   return failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
 }
 
+/** 415 for a body of an accepted media type whose content this server does not decode (a protobuf kind or field). */
+export function unsupportedBodyContent(message: string): KubeStatusError {
+  return failure(415, 'UnsupportedMediaType', message);
+}
+
 export function requestEntityTooLarge(limitBytes: number): KubeStatusError {
   return failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limitBytes}`);
 }

@@ -15,7 +15,8 @@ import { apiVersionOf, groupResourceOf, type ResourceDefinition } from '../disco
 import { buildTable } from '../printers/table.js';
 import { assertNever } from '../util/assert-never.js';
 import { isJsonObject } from '../util/json.js';
-import { decodeBody, readBody } from './body.js';
+import { protobufContentType } from '../protobuf/kube-protobuf.js';
+import { decodeBody, decodeProtobufBody, readBody } from './body.js';
 import { acceptsJson, bodyContentTypes, parseAccept, parseMediaType, patchContentTypes, responseShape, wantsAggregatedDiscovery, type ResponseShape } from './negotiation.js';
 import { parseApiPath, type ApiRoute } from './request-path.js';
 import { sendJson, sendStatus, sendText } from './respond.js';
@@ -286,7 +287,8 @@ export function createKubeApiHandler(options: KubeApiHandlerOptions): KubeApiHan
   async function readObjectBody(req: IncomingMessage, allowEmpty: boolean): Promise<unknown> {
     const contentType = parseMediaType(req.headers['content-type'] ?? 'application/json').type;
     if (contentType && !bodyContentTypes.includes(contentType) && contentType !== '*/*') throw unsupportedMediaType(bodyContentTypes);
-    const body = decodeBody(await readBody(req, maxBody), contentType === 'application/yaml');
+    const raw = await readBody(req, maxBody);
+    const body = contentType === protobufContentType ? decodeProtobufBody(raw) : decodeBody(raw, contentType === 'application/yaml');
     if (body === undefined && !allowEmpty) throw badRequest('the request body is empty');
     return body;
   }

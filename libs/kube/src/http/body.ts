@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { badRequest, requestEntityTooLarge } from '../api/status.js';
+import { badRequest, requestEntityTooLarge, unsupportedBodyContent } from '../api/status.js';
+import { decodeKubeProtobuf } from '../protobuf/kube-protobuf.js';
+import { UndecodableProtobufError } from '../protobuf/message-decoder.js';
+import { MalformedProtobufError } from '../protobuf/wire-reader.js';
 
 /** Reads a request body up to `limit` bytes (413 beyond it). */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -48,5 +51,22 @@ export function decodeBody(body: Buffer, yaml: boolean): unknown {
     return parseYaml(text);
   } catch (error) {
     throw badRequest(`the body of the request could not be decoded as YAML: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Decodes a Kubernetes protobuf body (kubectl 1.32+ sends built-in kinds so) into the object its JSON would be: 400
+ * when malformed, 415 naming the kind or field this server does not decode; an empty body is undefined.
+ */
+export function decodeProtobufBody(body: Buffer): unknown {
+  if (body.length === 0) return undefined;
+  try {
+    return decodeKubeProtobuf(body);
+  } catch (error) {
+    if (error instanceof MalformedProtobufError) throw badRequest(`the body of the request could not be decoded as protobuf: ${error.message}`);
+    if (error instanceof UndecodableProtobufError) {
+      throw unsupportedBodyContent(`${error.message}; send the object as JSON instead, e.g. kubectl create … --dry-run=client -o yaml | kubectl apply -f -`);
+    }
+    throw error;
   }
 }

@@ -1,4 +1,5 @@
 import type { PatchType } from '../api/request-options.js';
+import { protobufContentType } from '../protobuf/kube-protobuf.js';
 
 /** Media types: what the client accepts and what a body is. */
 export interface MediaType {
@@ -52,4 +53,5 @@ export const patchContentTypes: Record<string, PatchType> = {
   'application/apply-patch+yaml': 'apply',
 };
 
-export const bodyContentTypes = ['application/json', 'application/yaml'];
+/** Media types of create and update bodies; protobuf is decoded for the kinds kubectl create sends (kube-protobuf.ts). */
+export const bodyContentTypes = ['application/json', 'application/yaml', protobufContentType];
