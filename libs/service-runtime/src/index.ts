@@ -5,3 +5,4 @@ export * from './service-definition.js';
 export * from './service-connections.js';
 export * from './projection-runners.js';
 export * from './run-service.js';
+export * from './reconcile-each.js';

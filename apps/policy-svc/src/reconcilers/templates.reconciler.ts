@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ResourceCreated, ResourceDeleted, ResourceUpdated, type GroupResourceJson, type ResourceWrittenData } from '@karmada-ts/contracts';
 import type { PropagationSpec, ResourceSelector } from '@karmada-ts/domain';
 import type { StoredEvent } from '@karmada-ts/eventstore';
-import type { BatchReconciler } from '@karmada-ts/service-runtime';
+import { reconcileEach, type BatchReconciler } from '@karmada-ts/service-runtime';
 import { DependentsSync } from '../detector/dependents-sync.js';
 import { TemplateSync } from '../detector/template-sync.js';
 import { DetectorReadModel } from '../read-models/detector-read-model.js';
@@ -51,7 +51,7 @@ export class TemplatesReconciler implements BatchReconciler {
         if (namespace && Object.values(dependencyResources).some((r) => sameResource(r, resource))) dependencyNamespaces.set(namespace, event);
       }
     }
-    for (const { key, cause, changedByKarmada } of work.values()) await this.templates.reconcile(key, cause, changedByKarmada);
+    await reconcileEach(work.values(), ({ key, cause, changedByKarmada }) => this.templates.reconcile(key, cause, changedByKarmada));
     for (const [namespace, cause] of dependencyNamespaces) {
       for (const binding of await this.readModel.bindingsPropagatingDependencies(namespace)) await this.dependents.reconcile(binding, cause);
     }
