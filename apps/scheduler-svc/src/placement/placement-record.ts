@@ -4,6 +4,7 @@ import {
   type AnyResourceBinding,
   type ClusterExplanation,
   type Condition,
+  type FailbackPlan,
   type GracefulEvictionTask,
   type PlacementDecision,
   type PlacementRecord,
@@ -30,6 +31,8 @@ export function recordOf(data: PlacementDecidedData): PlacementRecord {
     ...(data.schedulerObservingAffinityName ? { schedulerObservingAffinityName: data.schedulerObservingAffinityName } : {}),
     ...(data.lastScheduledTime ? { lastScheduledTime: data.lastScheduledTime } : {}),
     ...(data.appliedPlacement ? { appliedPlacement: data.appliedPlacement } : {}),
+    ...(data.unhealthySince ? { unhealthySince: data.unhealthySince } : {}),
+    ...(data.failback ? { failback: data.failback as FailbackPlan } : {}),
   };
 }
 
@@ -54,6 +57,8 @@ export function placementDecidedData(
     ...(placement.lastScheduledTime ? { lastScheduledTime: placement.lastScheduledTime } : {}),
     ...(placement.appliedPlacement ? { appliedPlacement: placement.appliedPlacement } : {}),
     explanation: decision.explanation ? decision.explanation.map(explanationJson) : (previous?.explanation ?? []),
+    ...(placement.unhealthySince ? { unhealthySince: placement.unhealthySince } : {}),
+    ...(placement.failback ? { failback: placement.failback } : {}),
   };
 }
 

@@ -22,9 +22,10 @@ const maxAttempts = 5;
 
 /**
  * The scheduler for one binding: reads the binding, the head of its placement subject, the cluster snapshot and the
- * binding's health, lets decidePlacement decide (taint eviction, scheduling, graceful eviction), appends
+ * binding's health, lets decidePlacement decide (taint eviction, application failover, failback, scheduling,
+ * graceful eviction), appends
  * PlacementDecided when the decision changed, conditional on the head it decided from, and sets the binding's
- * wake-up for a toleration or an eviction task running out.
+ * wake-up for a toleration, an application's tolerance, an eviction task or a failback's wait running out.
  */
 @Injectable()
 export class PlacementSync {
@@ -81,6 +82,8 @@ export class PlacementSync {
     const { clusters, scheduledCondition } = decision.placement;
     const summary = { binding: key, trigger: decision.trigger, clusters, reason: scheduledCondition?.reason };
     if (decision.evicted.length > 0) this.logger.info({ ...summary, evictedFrom: decision.evicted }, 'binding evicted from NoExecute-tainted clusters');
-    else this.logger.debug(summary, 'placement decided');
+    if (decision.failedApplications.length > 0) this.logger.info({ ...summary, evictedFrom: decision.failedApplications }, 'binding evicted from clusters where its workload failed');
+    if (decision.failback && decision.failback !== 'Waiting' && decision.failback !== 'Returning') this.logger.info({ ...summary, failback: decision.failback }, 'failback');
+    this.logger.debug(summary, 'placement decided');
   }
 }

@@ -11,8 +11,8 @@ const retryDelayMs = 5_000;
 type DueHandler = (key: BindingKey, at: string) => Promise<void>;
 
 /**
- * Wake-ups of bindings whose decision depends on time alone — a toleration of a NoExecute taint or a graceful
- * eviction task running out — one per binding, replaced by every new decision. The handler decides again with the
+ * Wake-ups of bindings whose decision depends on time alone — a toleration of a NoExecute taint, an application's
+ * tolerance of unhealthiness, a graceful eviction task or a failback's wait running out — one per binding, replaced by every new decision. The handler decides again with the
  * deadline as its time, so replicas waking up for the same deadline produce the same event.
  */
 @Injectable()

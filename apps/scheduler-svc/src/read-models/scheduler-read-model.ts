@@ -60,8 +60,28 @@ export class SchedulerReadModel {
       placement: row.placement ?? undefined,
       ...(row.affinity ? { observedAffinityName: row.affinity } : {}),
       targets: (row.targets ?? []).map((target) => target.name),
-      scheduled: row.scheduled === 'True',
+      unschedulable: row.scheduled === 'False',
     }));
+  }
+
+  /**
+   * Among these bindings, the ones a change of health concerns: with application failover, with graceful eviction
+   * tasks to end, or with a failback under way.
+   */
+  async healthWatchers(keys: readonly BindingKey[]): Promise<BindingKey[]> {
+    if (keys.length === 0) return [];
+    const rows: { namespace: string; name: string }[] = await this.database.query(
+      `SELECT b.namespace, b.name
+         FROM ${readModelTables.bindings} b
+         JOIN unnest($2::text[], $3::text[]) AS k(namespace, name) ON k.namespace = b.namespace AND k.name = b.name
+         LEFT JOIN ${readModelTables.placements} p ON p.kind = b.kind AND p.namespace = b.namespace AND p.name = b.name
+        WHERE b.kind = $1
+          AND (b.state->'binding'->'spec'->'failover'->'application' IS NOT NULL
+               OR json_array_length(coalesce(p.state->'gracefulEvictionTasks', '[]'::json)) > 0
+               OR p.state->'failback' IS NOT NULL)`,
+      [rowKinds.binding, keys.map((key) => key.namespace ?? ''), keys.map((key) => key.name)],
+    );
+    return rows.map((row) => ({ namespace: row.namespace || undefined, name: row.name }));
   }
 
   /** Every binding, for the resync at start. */

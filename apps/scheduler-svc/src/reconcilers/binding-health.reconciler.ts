@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BindingStatusAggregated } from '@karmada-ts/contracts';
 import type { StoredEvent } from '@karmada-ts/eventstore';
-import type { BatchReconciler } from '@karmada-ts/service-runtime';
+import { reconcileEach, type BatchReconciler } from '@karmada-ts/service-runtime';
 import { PlacementSync } from '../placement/placement-sync.js';
 import { SchedulerReadModel } from '../read-models/scheduler-read-model.js';
 import { bindingId, keyOfBindingSubject, type BindingKey } from '../read-models/read-models.js';
 
-/** After a batch of aggregated binding statuses: bindings with graceful eviction tasks see whether they may end. */
+/**
+ * After a batch of aggregated binding statuses: the bindings whose decision depends on health — application
+ * failover, graceful eviction tasks that may end, a failback waiting for the original clusters — decide again.
+ */
 @Injectable()
 export class BindingHealthReconciler implements BatchReconciler {
   constructor(
@@ -21,8 +24,7 @@ export class BindingHealthReconciler implements BatchReconciler {
       const key = keyOfBindingSubject(event.subject);
       latest.set(bindingId(key), { key, cause: event });
     }
-    for (const { key, cause } of latest.values()) {
-      if (((await this.readModel.placement(key))?.gracefulEvictionTasks.length ?? 0) > 0) await this.placements.reconcile(key, cause);
-    }
+    const watchers = await this.readModel.healthWatchers([...latest.values()].map(({ key }) => key));
+    await reconcileEach(watchers, (key) => this.placements.reconcile(key, latest.get(bindingId(key))!.cause));
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BindingUpserted } from '@karmada-ts/contracts';
 import type { StoredEvent } from '@karmada-ts/eventstore';
-import type { BatchReconciler } from '@karmada-ts/service-runtime';
+import { reconcileEach, type BatchReconciler } from '@karmada-ts/service-runtime';
 import { PlacementSync } from '../placement/placement-sync.js';
 import { bindingId, keyOfBindingSubject, type BindingKey } from '../read-models/read-models.js';
 
@@ -17,6 +17,6 @@ export class BindingsReconciler implements BatchReconciler {
       const key = keyOfBindingSubject(event.subject);
       latest.set(bindingId(key), { key, cause: event });
     }
-    for (const { key, cause } of latest.values()) await this.placements.reconcile(key, cause);
+    await reconcileEach(latest.values(), ({ key, cause }) => this.placements.reconcile(key, cause));
   }
 }

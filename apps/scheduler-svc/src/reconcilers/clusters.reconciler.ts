@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { requeuedByClusterChange } from '@karmada-ts/domain';
+import { clusterChange, requeuedByClusterChange } from '@karmada-ts/domain';
 import type { StoredEvent } from '@karmada-ts/eventstore';
-import type { BatchReconciler } from '@karmada-ts/service-runtime';
+import { reconcileEach, type BatchReconciler } from '@karmada-ts/service-runtime';
 import { ClusterChanges } from '../placement/cluster-changes.js';
 import { PlacementSync } from '../placement/placement-sync.js';
 import { SchedulerReadModel } from '../read-models/scheduler-read-model.js';
@@ -22,10 +22,12 @@ export class ClustersReconciler implements BatchReconciler {
   async reconcile(events: readonly StoredEvent[]): Promise<void> {
     const cause = events.at(-1);
     if (!cause) return;
-    const diffs = await this.changes.next();
+    // Heartbeats and node counts change nothing the scheduler reads: most status batches end here.
+    const diffs = (await this.changes.next()).map((diff) => ({ ...diff, change: clusterChange(diff.before, diff.after) })).filter((diff) => diff.change !== 'None');
     if (diffs.length === 0) return;
-    for (const candidate of await this.readModel.requeueCandidates()) {
-      if (diffs.some((diff) => requeuedByClusterChange(candidate, diff.before, diff.after))) await this.placements.reconcile(candidate.key, cause);
-    }
+    const requeued = (await this.readModel.requeueCandidates()).filter((candidate) =>
+      diffs.some((diff) => requeuedByClusterChange(candidate, diff.before, diff.after, diff.change)),
+    );
+    await reconcileEach(requeued, (candidate) => this.placements.reconcile(candidate.key, cause));
   }
 }

@@ -97,4 +97,9 @@ export const EvictionReason = {
   TaintUntolerated: 'TaintUntolerated',
   ApplicationFailure: 'ApplicationFailure',
 } as const;
-export const EvictionProducer = { TaintManager: 'TaintManager' } as const;
+export const EvictionProducer = {
+  TaintManager: 'TaintManager',
+  /** Karmada's application failover controllers name themselves as producers, one per binding kind. */
+  ResourceBindingApplicationFailover: 'resource-binding-application-failover-controller',
+  ClusterResourceBindingApplicationFailover: 'cluster-resource-binding-application-failover-controller',
+} as const;

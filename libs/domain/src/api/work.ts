@@ -1,5 +1,5 @@
 import type { Condition, KubeObject, ObjectMeta, ResourceList, Toleration } from './meta.js';
-import type { FailoverBehavior, Placement, PurgeMode, Suspension } from './policy.js';
+import type { FailbackBehavior, FailoverBehavior, Placement, PurgeMode, Suspension } from './policy.js';
 
 export interface ObjectReference {
   apiVersion: string;
@@ -65,6 +65,8 @@ export interface ResourceBindingSpec {
   suspension?: Suspension & { scheduling?: boolean };
   preserveResourcesOnDeletion?: boolean;
   schedulePriority?: { priority: number };
+  /** Beyond Karmada, inherited from the policy: move replicas back once the clusters they were evicted from recover. */
+  failback?: FailbackBehavior;
 }
 
 export type ResourceHealth = 'Healthy' | 'Unhealthy' | 'Unknown';

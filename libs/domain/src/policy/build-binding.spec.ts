@@ -22,6 +22,7 @@ const pp: PropagationPolicy = {
     failover: { application: { purgeMode: 'Gracefully' } },
     suspension: { dispatching: true },
     preserveResourcesOnDeletion: true,
+    failback: { enabled: true },
   },
 };
 const cpp: ClusterPropagationPolicy = {
@@ -56,6 +57,7 @@ describe('buildBinding', () => {
         suspension: { dispatching: true },
         preserveResourcesOnDeletion: true,
         schedulePriority: { priority: 1000 },
+        failback: { enabled: true },
       },
     });
   });
@@ -125,6 +127,7 @@ describe('mergeBinding', () => {
     expect(merged.spec.placement).to.deep.equal(pp.spec.placement);
     expect(merged.spec.conflictResolution).to.equal('Overwrite');
     expect(merged.spec.propagateDeps).to.equal(true);
+    expect(merged.spec.failback).to.deep.equal({ enabled: true });
   });
   it('keeps the scheduler-owned suspension flag while taking the policy dispatching', () => {
     expect(merged.spec.suspension).to.deep.equal({ dispatching: true, scheduling: true });
@@ -144,7 +147,7 @@ describe('mergeBinding', () => {
   it('clears fields the policy no longer sets', () => {
     const plain = buildBinding(deployment, { ...pp, spec: { resourceSelectors: pp.spec.resourceSelectors } }, { permanentId: 'x' });
     const cleared = mergeBinding(merged, plain);
-    expect(cleared.spec).to.not.have.any.keys('failover', 'conflictResolution', 'preserveResourcesOnDeletion', 'propagateDeps');
+    expect(cleared.spec).to.not.have.any.keys('failover', 'failback', 'conflictResolution', 'preserveResourcesOnDeletion', 'propagateDeps');
     expect(cleared.spec.suspension).to.deep.equal({ scheduling: true });
   });
   it('never edits its inputs', () => expect(existing.spec.replicas).to.equal(1));

@@ -69,6 +69,7 @@ function bindingSpecFor(template: KubeObject, policy: AnyPropagationPolicy, opti
     ...(p.suspension ? { suspension: deepCopy(p.suspension) } : {}),
     ...(p.preserveResourcesOnDeletion !== undefined ? { preserveResourcesOnDeletion: p.preserveResourcesOnDeletion } : {}),
     ...(options.schedulePriority !== undefined ? { schedulePriority: { priority: options.schedulePriority } } : {}),
+    ...(p.failback ? { failback: deepCopy(p.failback) } : {}),
   };
 }
 
@@ -96,6 +97,7 @@ const detectorOwnedSpecFields = [
   'conflictResolution',
   'preserveResourcesOnDeletion',
   'schedulePriority',
+  'failback',
 ] as const satisfies readonly (keyof ResourceBindingSpec)[];
 
 /**

@@ -24,7 +24,7 @@ describe('clusterChange', () => {
 });
 
 describe('requeuedByClusterChange', () => {
-  const facts = (placement: Placement | undefined, more: Partial<RequeueFacts> = {}): RequeueFacts => ({ placement, targets: [], scheduled: true, ...more });
+  const facts = (placement: Placement | undefined, more: Partial<RequeueFacts> = {}): RequeueFacts => ({ placement, targets: [], unschedulable: false, ...more });
   const prod: Placement = { clusterAffinity: { labelSelector: { matchLabels: { env: 'prod' } } } };
   const dev: Placement = { clusterAffinity: { labelSelector: { matchLabels: { env: 'dev' } } } };
   const other: Placement = { clusterAffinity: { clusterNames: ['m9'] } };
@@ -42,7 +42,7 @@ describe('requeuedByClusterChange', () => {
       want: true,
     },
     { name: 'a capacity change leaves scheduled bindings alone', binding: facts(prod), before: m1, after: fuller, want: false },
-    { name: 'a capacity change retries unschedulable bindings that may go there', binding: facts(prod, { scheduled: false }), before: m1, after: fuller, want: true },
+    { name: 'a capacity change retries unschedulable bindings that may go there', binding: facts(prod, { unschedulable: true }), before: m1, after: fuller, want: true },
     { name: 'bindings without placement are never scheduled', binding: facts(undefined), before: m1, after: relabelled, want: false },
     { name: 'nothing relevant changed', binding: facts({}, { targets: ['m1'] }), before: m1, after: heartbeat, want: false },
   ];

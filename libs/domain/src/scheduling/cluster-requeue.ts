@@ -34,8 +34,11 @@ export interface RequeueFacts {
   readonly observedAffinityName?: string;
   /** The clusters of its current placement. */
   readonly targets: readonly string[];
-  /** Whether its Scheduled condition is True. */
-  readonly scheduled: boolean;
+  /**
+   * Whether its last decision found no room (Scheduled=False). A binding not decided yet is not waiting: its own
+   * event is on its way to the scheduler.
+   */
+  readonly unschedulable: boolean;
 }
 
 /**
@@ -45,14 +48,19 @@ export interface RequeueFacts {
  *   binding placed on the cluster (a NoExecute taint, a deletion);
  * - a status change (capacity, API enablements): bindings that could not be scheduled and whose affinity matches,
  *   which Karmada would retry from its unschedulable queue.
+ * `change` is clusterChange(before, after), for callers that weigh one change against many bindings.
  */
-export function requeuedByClusterChange(binding: RequeueFacts, before: Cluster | undefined, after: Cluster | undefined): boolean {
-  const change = clusterChange(before, after);
+export function requeuedByClusterChange(
+  binding: RequeueFacts,
+  before: Cluster | undefined,
+  after: Cluster | undefined,
+  change: ClusterChange = clusterChange(before, after),
+): boolean {
   if (change === 'None' || !binding.placement) return false;
   const name = after?.metadata.name ?? before?.metadata.name ?? '';
   const affinity = affinityInForce(binding.placement, binding.observedAffinityName);
   const matches = (cluster: Cluster | undefined) => cluster !== undefined && (!affinity || matchesClusterAffinity(cluster, affinity));
-  if (change === 'Status') return !binding.scheduled && matches(after);
+  if (change === 'Status') return binding.unschedulable && matches(after);
   return binding.targets.includes(name) || matches(before) || matches(after);
 }
 

@@ -162,6 +162,152 @@ describe('decidePlacement', () => {
       expect(decide({ binding: binding(nginxPlacement), previous: evicted, now: at(610) }, taintedMember1)!.placement.gracefulEvictionTasks).to.deep.equal([]);
     });
   });
+
+  describe('application failover', () => {
+    const withApplicationFailover = binding(nginxPlacement, 2, {
+      failover: { application: { decisionConditions: { tolerationSeconds: 30 }, purgeMode: 'Gracefully', gracePeriodSeconds: 60 } },
+    });
+    const member1Unhealthy: AggregatedStatusItem[] = [
+      { clusterName: 'member1', health: 'Unhealthy' },
+      { clusterName: 'member2', health: 'Healthy' },
+    ];
+
+    it('records since when the workload is Unhealthy and wakes up when the tolerance ends', () => {
+      const decision = decide({ binding: withApplicationFailover, previous: firstNginxDecision(), health: member1Unhealthy, now: at(10) })!;
+      expect(decision.changed).to.equal(true);
+      expect(decision.placement.unhealthySince).to.deep.equal({ member1: at(10) });
+      expect(decision.wakeAt).to.equal(at(40));
+      expect(decision.failedApplications).to.deep.equal([]);
+    });
+
+    it('evicts the cluster after tolerationSeconds and reschedules onto the rest', () => {
+      const watching = decide({ binding: withApplicationFailover, previous: firstNginxDecision(), health: member1Unhealthy, now: at(10) })!.placement;
+      const decision = decide({ binding: withApplicationFailover, previous: watching, health: member1Unhealthy, now: at(40) })!;
+      expect(decision.failedApplications).to.deep.equal(['member1']);
+      expect(decision.trigger).to.equal('ReplicasChanged');
+      expect(decision.placement.clusters).to.deep.equal([{ name: 'member2', replicas: 2 }]);
+      expect(decision.placement.gracefulEvictionTasks).to.deep.equal([
+        {
+          fromCluster: 'member1',
+          purgeMode: 'Gracefully',
+          reason: 'ApplicationFailure',
+          producer: 'resource-binding-application-failover-controller',
+          replicas: 1,
+          gracePeriodSeconds: 60,
+          creationTimestamp: at(40),
+        },
+      ]);
+      expect(decision.placement).to.not.have.property('unhealthySince');
+      expect(decision.wakeAt).to.equal(at(100));
+    });
+
+    it('forgets the watch when the workload recovers in time', () => {
+      const watching = decide({ binding: withApplicationFailover, previous: firstNginxDecision(), health: member1Unhealthy, now: at(10) })!.placement;
+      const healthy: AggregatedStatusItem[] = [{ clusterName: 'member1', health: 'Healthy' }, { clusterName: 'member2', health: 'Healthy' }];
+      const decision = decide({ binding: withApplicationFailover, previous: watching, health: healthy, now: at(20) })!;
+      expect(decision.changed).to.equal(true);
+      expect(decision.placement).to.deep.equal(firstNginxDecision());
+    });
+
+    it('does nothing with failover switched off globally', () => {
+      const off = decidePlacement({
+        binding: withApplicationFailover,
+        previous: { ...firstNginxDecision(), unhealthySince: { member1: t0 } },
+        clusters: buildClusterSnapshot(healthyClusters),
+        health: member1Unhealthy,
+        now: at(100),
+        failover: { enabled: false },
+      })!;
+      expect(off.failedApplications).to.deep.equal([]);
+      expect(off.placement.clusters).to.deep.equal(firstNginxDecision().clusters);
+      expect(off.placement).to.not.have.property('unhealthySince');
+    });
+  });
+
+  describe('failback', () => {
+    const withFailback = (replicas = 4) => {
+      const b = binding(nginxPlacement, replicas);
+      return { ...b, spec: { ...b.spec, failback: { enabled: true } } };
+    };
+    const readyCluster = (name: string, taints?: Taint[]): Cluster => {
+      const c = cluster(name, taints ? { taints } : {});
+      return { ...c, status: { ...c.status, conditions: [...(c.status?.conditions ?? []), { type: 'Ready', status: 'True', reason: 'ClusterReady', message: '', lastTransitionTime: t0 }] } };
+    };
+    const member2Down = [readyCluster('member1'), readyCluster('member2', [noExecute])];
+    const bothUp = [readyCluster('member1'), readyCluster('member2')];
+    const original = [{ name: 'member1', replicas: 2 }, { name: 'member2', replicas: 2 }];
+    const healthy = (...names: string[]): AggregatedStatusItem[] => names.map((clusterName) => ({ clusterName, health: 'Healthy' }));
+
+    /** Placed 2 + 2, member2 evicted (member1 runs all 4), its eviction task done. */
+    function failedOver(): PlacementRecord {
+      const first = decide({ binding: withFailback() }, bothUp)!.placement;
+      const evicted = decide({ binding: withFailback(), previous: first, now: at(10) }, member2Down)!;
+      expect(evicted.placement.clusters).to.deep.equal([{ name: 'member1', replicas: 4 }]);
+      expect(evicted.placement.failback).to.deep.equal({ clusters: original, evictedClusters: ['member2'], replicas: 4, appliedPlacement: first.appliedPlacement });
+      const done = decide({ binding: withFailback(), previous: evicted.placement, health: healthy('member1'), now: at(20) }, member2Down)!;
+      expect(done.placement.gracefulEvictionTasks).to.deep.equal([]);
+      expect(done.failback).to.equal('Waiting');
+      return done.placement;
+    }
+
+    it('brings the replicas back once the cluster recovers, the replacements staying until the original clusters are healthy', () => {
+      const started = decide({ binding: withFailback(), previous: failedOver(), health: healthy('member1'), now: at(30) }, bothUp)!;
+      expect(started.failback).to.equal('Started');
+      expect(started).to.not.have.property('trigger');
+      expect(started.placement.clusters).to.deep.equal([{ name: 'member1', replicas: 4 }, { name: 'member2', replicas: 2 }]);
+      expect(started.placement.failback?.returningSince).to.equal(at(30));
+      expect(started.wakeAt).to.equal(at(630));
+
+      const returning = decide({ binding: withFailback(), previous: started.placement, health: healthy('member1'), now: at(40) }, bothUp)!;
+      expect(returning.failback).to.equal('Returning');
+      expect(returning.changed).to.equal(false);
+
+      const completed = decide({ binding: withFailback(), previous: started.placement, health: healthy('member1', 'member2'), now: at(50) }, bothUp)!;
+      expect(completed.failback).to.equal('Completed');
+      expect(completed.placement.clusters).to.deep.equal(original);
+      expect(completed.placement).to.not.have.property('failback');
+      expect(completed.placement.gracefulEvictionTasks).to.deep.equal([]);
+    });
+
+    it('leaves the replicas where they are without failback.enabled (Karmada)', () => {
+      const first = decide({ binding: binding(nginxPlacement, 4) }, bothUp)!.placement;
+      const evicted = decide({ binding: binding(nginxPlacement, 4), previous: first, now: at(10) }, member2Down)!.placement;
+      expect(evicted).to.not.have.property('failback');
+      const later = decide({ binding: binding(nginxPlacement, 4), previous: evicted, health: healthy('member1'), now: at(700) }, bothUp)!;
+      expect(later.placement.clusters).to.deep.equal([{ name: 'member1', replicas: 4 }]);
+    });
+
+    it('hands a returning binding that is scaled back to the scheduler', () => {
+      const started = decide({ binding: withFailback(), previous: failedOver(), health: healthy('member1'), now: at(30) }, bothUp)!.placement;
+      const scaled = decide({ binding: withFailback(5), previous: started, health: healthy('member1'), now: at(40) }, bothUp)!;
+      expect(scaled.failback).to.equal('Abandoned');
+      expect(scaled.trigger).to.equal('ReplicasChanged');
+      expect(scaled.placement).to.not.have.property('failback');
+      expect(scaled.placement.clusters.reduce((sum, c) => sum + (c.replicas ?? 0), 0)).to.equal(5);
+    });
+
+    it('hands a returning binding rescheduled by a user (WorkloadRebalancer) back to the scheduler', () => {
+      const started = decide({ binding: withFailback(), previous: failedOver(), health: healthy('member1'), now: at(30) }, bothUp)!.placement;
+      const fresh = withFailback();
+      const rescheduled = decide({ binding: { ...fresh, spec: { ...fresh.spec, rescheduleTriggeredAt: at(35) } }, previous: started, now: at(40) }, bothUp)!;
+      expect(rescheduled.trigger).to.equal('RescheduleTriggered');
+      expect(rescheduled.failback).to.equal('Abandoned');
+      expect(rescheduled.placement).to.not.have.property('failback');
+      expect(rescheduled.placement.clusters.reduce((sum, c) => sum + (c.replicas ?? 0), 0)).to.equal(4);
+    });
+
+    it('forgets the original placement when its workload failed there', () => {
+      const failover = { application: { decisionConditions: { tolerationSeconds: 0 }, purgeMode: 'Directly' as const }, cluster: {} };
+      const b = withFailback();
+      const both = { ...b, spec: { ...b.spec, failover } };
+      const first = decide({ binding: both }, bothUp)!.placement;
+      const evicted = decide({ binding: both, previous: first, now: at(10) }, member2Down)!.placement;
+      expect(evicted.failback?.clusters).to.deep.equal(original);
+      const failed = decide({ binding: both, previous: evicted, health: [{ clusterName: 'member1', health: 'Unhealthy' }], now: at(20) }, member2Down)!;
+      expect(failed.failedApplications).to.deep.equal(['member1']);
+      expect(failed.placement).to.not.have.property('failback');
+    });
+  });
 });
 
 describe('clusterFailoverEnabled', () => {

@@ -5,8 +5,10 @@ import type { AggregatedStatusItem, AnyResourceBinding, GracefulEvictionTask, Re
 import { sameJson } from '../interpret/unstructured.js';
 import { setCondition } from '../status/conditions.js';
 import { assertNever } from './assert-never.js';
+import { decideApplicationFailover, type UnhealthySince } from './application-failover.js';
 import type { ClusterSnapshot } from './cluster-snapshot.js';
 import type { ClusterExplanation } from './explanation.js';
+import { decideFailback, rememberPlacement, type FailbackOutcome, type FailbackPlan } from './failback.js';
 import { assessEvictionTasks, DefaultGracefulEvictionTimeoutSeconds } from './graceful-eviction.js';
 import { needsScheduling, type SchedulingTrigger } from './needs-scheduling.js';
 import { schedule } from './schedule.js';
@@ -22,14 +24,21 @@ export interface PlacementRecord {
   readonly lastScheduledTime?: string;
   /** The policy.karmada.io/applied-placement annotation: the placement the clusters were chosen for, as JSON. */
   readonly appliedPlacement?: string;
+  /** Application failover: since when the workload has been Unhealthy in each target cluster (absent when nowhere). */
+  readonly unhealthySince?: UnhealthySince;
+  /** Failback (beyond Karmada): where the replicas go back to once the clusters they were evicted from recover. */
+  readonly failback?: FailbackPlan;
 }
 
 export interface FailoverSettings {
-  /** The global switch: NoExecute taints evict bindings from clusters unless this is false. */
+  /** The global switch: NoExecute taints and application failures evict bindings from clusters unless this is false. */
   readonly enabled: boolean;
   /** The purge mode of taint evictions without failover.cluster (--no-execute-taint-eviction-purge-mode). */
   readonly purgeMode?: PurgeMode;
-  /** How long an eviction task without gracePeriodSeconds lasts (--graceful-eviction-timeout), in seconds. */
+  /**
+   * How long an eviction task without gracePeriodSeconds lasts (--graceful-eviction-timeout), in seconds; a failback
+   * waits as long for the original clusters to be healthy.
+   */
   readonly gracefulEvictionTimeoutSeconds?: number;
 }
 
@@ -39,7 +48,7 @@ export interface PlacementInput {
   /** The last decision for this very binding; undefined for a new one. */
   readonly previous: PlacementRecord | undefined;
   readonly clusters: ClusterSnapshot;
-  /** The binding's aggregatedStatus (health per cluster), for dropping eviction tasks. */
+  /** The binding's aggregatedStatus (health per cluster): for application failover, eviction tasks and failback. */
   readonly health: readonly AggregatedStatusItem[];
   /** The moment of the decision: the causing event's time, or the deadline a timer waited for. */
   readonly now: string;
@@ -61,20 +70,31 @@ export interface PlacementDecision {
   readonly trigger?: SchedulingTrigger;
   /** Clusters the NoExecute taint manager evicted the binding from in this decision. */
   readonly evicted: readonly string[];
-  /** When to decide again though no event comes: a toleration or an eviction task runs out then. */
+  /** Clusters application failover evicted the binding from in this decision. */
+  readonly failedApplications: readonly string[];
+  /** What a failback did in this decision, when one is under way. */
+  readonly failback?: FailbackOutcome['state'];
+  /**
+   * When to decide again though no event comes: a toleration, an application's tolerance, an eviction task or a
+   * failback's wait runs out then.
+   */
   readonly wakeAt?: string;
 }
 
 /**
- * The scheduler's decision for one binding, as Karmada's taint manager, scheduler and graceful-eviction controller
- * would reach it one after the other:
+ * The scheduler's decision for one binding, as Karmada's taint manager, application failover controller, scheduler
+ * and graceful-eviction controller would reach it one after the other, plus this project's failback:
  * 1. NoExecute taints (when cluster failover is on for the binding): a target cluster whose taints are not
  *    tolerated (or no longer) is evicted — it leaves the clusters and a graceful eviction task remembers it; a
  *    toleration with tolerationSeconds sets a wake-up;
- * 2. scheduling, when Karmada's triggers say so (needsScheduling) and the binding is this scheduler's (claimed by a
+ * 2. application failover (failover.application, global switch on): a cluster where the workload has been
+ *    Unhealthy for longer than tolerationSeconds is evicted the same way (decideApplicationFailover);
+ * 3. failback (failback.enabled, Divided workloads): a NoExecute eviction remembers the placement before it; once
+ *    the evicted clusters recover the replicas go back, make before break (decideFailback);
+ * 4. scheduling, when Karmada's triggers say so (needsScheduling) and the binding is this scheduler's (claimed by a
  *    policy, its schedulerName): a success or a FitError replaces the clusters and the applied placement, every
- *    outcome sets the Scheduled condition;
- * 3. the eviction tasks are assessed against the new clusters (assessEvictionTasks).
+ *    outcome sets the Scheduled condition. While a failback returns, its extra replicas are no replica change;
+ * 5. the eviction tasks are assessed against the new clusters (assessEvictionTasks).
  * Undefined when there is nothing to decide: the binding is being deleted, or it was never placed and is not to be
  * scheduled now (another scheduler's, suspended, no placement).
  */
@@ -83,43 +103,42 @@ export function decidePlacement(input: PlacementInput): PlacementDecision | unde
   if (binding.metadata.deletionTimestamp) return undefined;
   const ours = takesBinding(binding, input.schedulerName ?? DefaultSchedulerName);
 
-  const evicted: string[] = [];
-  let wakeAt: string | undefined;
-  let spec: ResourceBindingSpec = {
-    ...binding.spec,
-    clusters: [...(previous?.clusters ?? [])],
-    gracefulEvictionTasks: [...(previous?.gracefulEvictionTasks ?? [])],
-  };
-  if (clusterFailoverEnabled(binding.spec.failover, input.failover.enabled)) {
-    const applied = parsePlacement(previous?.appliedPlacement);
-    for (const target of previous?.clusters ?? []) {
-      const view = input.clusters.byName.get(target.name);
-      if (!view) continue;
-      const eviction = decideTaintEviction(view.cluster.spec.taints, applied, now);
-      switch (eviction.action) {
-        case 'Evict':
-          spec = evictForUntoleratedTaint(spec, target.name, input.failover.purgeMode);
-          evicted.push(target.name);
-          break;
-        case 'RecheckAt':
-          wakeAt = earliest(wakeAt, eviction.at);
-          break;
-        case 'Keep':
-          break;
-        default:
-          assertNever(eviction);
-      }
-    }
+  const tainted = evictFromTaintedClusters(input);
+  let spec = tainted.spec;
+  let wakeAt = tainted.wakeAt;
+  const application = input.failover.enabled
+    ? decideApplicationFailover({ kind: binding.kind, spec, health: input.health, unhealthySince: previous?.unhealthySince ?? {}, now })
+    : { spec, evicted: [], unhealthySince: {} };
+  spec = application.spec;
+  if (application.wakeAt) wakeAt = earliest(wakeAt, application.wakeAt);
+
+  let plan = rememberPlacement(previous?.failback, previous?.clusters ?? [], tainted.evicted, spec, previous?.appliedPlacement);
+  // An original cluster whose workload failed is no place to return to.
+  if (plan && application.evicted.some((name) => plan!.clusters.some((target) => target.name === name))) plan = undefined;
+  let failback: FailbackOutcome['state'] | undefined;
+  if (ours && plan) {
+    const step = decideFailback({ plan, spec, clusters: input.clusters, health: input.health, now, timeoutSeconds: evictionTimeout(input), ...observedAffinity(previous) });
+    failback = step.state;
+    spec = { ...spec, clusters: [...step.clusters] };
+    plan = step.plan;
+    if (step.wakeAt) wakeAt = earliest(wakeAt, step.wakeAt);
   }
 
-  let placement: PlacementRecord = { ...previous, clusters: spec.clusters ?? [], gracefulEvictionTasks: spec.gracefulEvictionTasks ?? [] };
+  let placement: PlacementRecord = { ...withoutFailoverMemory(previous), clusters: spec.clusters ?? [], gracefulEvictionTasks: spec.gracefulEvictionTasks ?? [] };
   let explanation: readonly ClusterExplanation[] | undefined;
   let trigger: SchedulingTrigger | undefined;
   if (ours) {
     const status = statusOf(previous);
-    const need = needsScheduling({ metadata: binding.metadata, spec, status }, input.clusters, previous?.appliedPlacement);
+    // A returning failback runs more replicas than wanted on purpose: the triggers look at where it is going.
+    const returning = plan?.returningSince !== undefined;
+    const settled = returning ? { ...spec, clusters: [...plan!.clusters] } : spec;
+    const need = needsScheduling({ metadata: binding.metadata, spec: settled, status }, input.clusters, previous?.appliedPlacement);
     if (need.needed) {
       trigger = need.trigger;
+      if (returning) {
+        plan = undefined;
+        failback = 'Abandoned';
+      }
       const result = schedule({ spec, status, clusters: input.clusters });
       explanation = result.explanations;
       const condition = setCondition(previous?.scheduledCondition ? [previous.scheduledCondition] : [], result.condition, now)[0]!;
@@ -132,14 +151,13 @@ export function decidePlacement(input: PlacementInput): PlacementDecision | unde
       };
     }
   }
+  placement = {
+    ...placement,
+    ...(Object.keys(application.unhealthySince).length > 0 ? { unhealthySince: application.unhealthySince } : {}),
+    ...(plan ? { failback: plan } : {}),
+  };
 
-  const assessment = assessEvictionTasks(
-    placement.gracefulEvictionTasks,
-    placement.clusters,
-    input.health,
-    now,
-    input.failover.gracefulEvictionTimeoutSeconds ?? DefaultGracefulEvictionTimeoutSeconds,
-  );
+  const assessment = assessEvictionTasks(placement.gracefulEvictionTasks, placement.clusters, input.health, now, evictionTimeout(input));
   placement = { ...placement, gracefulEvictionTasks: assessment.tasks };
   if (assessment.nextTimeout) wakeAt = earliest(wakeAt, assessment.nextTimeout);
   if (!previous && !trigger) return undefined;
@@ -148,9 +166,59 @@ export function decidePlacement(input: PlacementInput): PlacementDecision | unde
     changed: !previous || !samePlacement(previous, placement) || trigger === 'RescheduleTriggered',
     ...(explanation ? { explanation } : {}),
     ...(trigger ? { trigger } : {}),
-    evicted,
+    evicted: tainted.evicted,
+    failedApplications: application.evicted,
+    ...(failback ? { failback } : {}),
     ...(wakeAt ? { wakeAt } : {}),
   };
+}
+
+/** Step 1: the NoExecute taint manager over the clusters of the previous decision. */
+function evictFromTaintedClusters(input: PlacementInput): { spec: ResourceBindingSpec; evicted: string[]; wakeAt?: string } {
+  const { binding, previous, now } = input;
+  let spec: ResourceBindingSpec = {
+    ...binding.spec,
+    clusters: [...(previous?.clusters ?? [])],
+    gracefulEvictionTasks: [...(previous?.gracefulEvictionTasks ?? [])],
+  };
+  const evicted: string[] = [];
+  let wakeAt: string | undefined;
+  if (!clusterFailoverEnabled(binding.spec.failover, input.failover.enabled)) return { spec, evicted };
+  const applied = parsePlacement(previous?.appliedPlacement);
+  for (const target of previous?.clusters ?? []) {
+    const view = input.clusters.byName.get(target.name);
+    if (!view) continue;
+    const eviction = decideTaintEviction(view.cluster.spec.taints, applied, now);
+    switch (eviction.action) {
+      case 'Evict':
+        spec = evictForUntoleratedTaint(spec, target.name, input.failover.purgeMode);
+        evicted.push(target.name);
+        break;
+      case 'RecheckAt':
+        wakeAt = earliest(wakeAt, eviction.at);
+        break;
+      case 'Keep':
+        break;
+      default:
+        assertNever(eviction);
+    }
+  }
+  return { spec, evicted, ...(wakeAt ? { wakeAt } : {}) };
+}
+
+function evictionTimeout(input: PlacementInput): number {
+  return input.failover.gracefulEvictionTimeoutSeconds ?? DefaultGracefulEvictionTimeoutSeconds;
+}
+
+function observedAffinity(previous: PlacementRecord | undefined): { observedAffinityName?: string } {
+  return previous?.schedulerObservingAffinityName ? { observedAffinityName: previous.schedulerObservingAffinityName } : {};
+}
+
+/** The previous record without what each decision works out anew. */
+function withoutFailoverMemory(previous: PlacementRecord | undefined): Partial<PlacementRecord> {
+  if (!previous) return {};
+  const { unhealthySince: _unhealthy, failback: _failback, ...rest } = previous;
+  return rest;
 }
 
 /**
@@ -184,6 +252,8 @@ export function samePlacement(a: PlacementRecord, b: PlacementRecord): boolean {
       },
       affinityName: record.schedulerObservingAffinityName,
       appliedPlacement: parsePlacement(record.appliedPlacement) ?? record.appliedPlacement,
+      unhealthySince: record.unhealthySince ?? {},
+      failback: record.failback,
     });
   return sameJson(decision(a), decision(b));
 }

@@ -29,5 +29,7 @@ export * from './taint-eviction.js';
 export * from './tolerations.js';
 export * from './webster.js';
 export * from './graceful-eviction.js';
+export * from './application-failover.js';
+export * from './failback.js';
 export * from './cluster-requeue.js';
 export * from './decide-placement.js';
