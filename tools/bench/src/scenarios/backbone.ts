@@ -200,6 +200,32 @@ export async function benchBackbone(options: BackboneBenchOptions): Promise<Back
   }
 }
 
+/**
+ * The raw ceiling alone, as other scenarios record it at their start: acked publishes per second of the same bare
+ * pipelined publisher and Deployment-sized payloads as phase 1, on a scratch stream removed afterwards.
+ */
+export async function measureRawPublishCeiling(options: { natsUrl: string; events: number; window?: number }): Promise<number> {
+  const window = options.window ?? 256;
+  const id = `ceiling-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  const subjects = new Subjects(id);
+  const rawStream = `${subjects.stream}_RAW`;
+  const nc = await connect({ servers: options.natsUrl, noAsyncTraces: true });
+  const jsm = await jetstreamManager(nc);
+  try {
+    await provisionStream(jsm, { name: rawStream, subjects: [`${id}.>`] });
+    const js = jetstream(nc);
+    const messages = (from: number, count: number): [string, string][] =>
+      Array.from({ length: count }, (_, i) => [`${id}.x.${from + i}`, JSON.stringify(benchEnvelope(subjects, from + i))]);
+    await publishRaw(js, messages(0, Math.min(1_000, options.events)), window);
+    const payloads = messages(options.events, options.events);
+    const seconds = await timed(() => publishRaw(js, payloads, window));
+    return options.events / seconds;
+  } finally {
+    await jsm.streams.delete(rawStream).catch(() => undefined);
+    await nc.drain();
+  }
+}
+
 /** The result in the bench CLI's report format, with the targets of issue 2. */
 export function backboneBenchResult(result: BackboneBenchResult): BenchResult {
   const { seconds } = result;

@@ -1,0 +1,198 @@
+/**
+ * The whole product for a benchmark, under an instance of its own: the six services as processes (as `npm start`
+ * runs them), member-sim in a child process, the members joined with karmadactl as a user would, and Ready. `stop()`
+ * removes everything it made: processes, stream, database and state directory.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import pg from 'pg';
+import { Subjects } from '@karmada-ts/contracts';
+import type { ClusterConfig } from '@karmada-ts/member-sim';
+import { serviceCatalog, type ServiceName } from '@karmada-ts/service-runtime';
+import { packageDir } from '../../../../scripts/run-tool.mjs';
+import { GatewayClient } from './gateway-client.js';
+import { startMemberSimProcess, type MemberSimProcess } from './member-sim-process.js';
+import { readProcessMemory, type ProcessMemory } from './process-memory.js';
+import { startServiceProcess, type ServiceProcess } from './service-process.js';
+
+export interface BenchStackOptions {
+  /** Prefix of the instance name (a unique suffix is added). */
+  readonly name: string;
+  /** The simulated members, joined under their names. */
+  readonly members: readonly ClusterConfig[];
+  readonly natsUrl: string;
+  /** Postgres server URL; the stack works in a scratch database it drops afterwards. */
+  readonly databaseUrl: string;
+  /** Requests the gateway client keeps on the wire at most. */
+  readonly maxSockets: number;
+  /** Extra environment for the services. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface BenchStack {
+  readonly instance: string;
+  readonly subjects: Subjects;
+  /** The client of the running gateway (a restarted gateway listens on a new port: this follows it). */
+  readonly gateway: GatewayClient;
+  /** Memory of every process of the stack: the services by name (undefined while one is killed), and `member-sim`. */
+  memory(): Record<string, ProcessMemory | undefined>;
+  /** The services that exited on their own. */
+  crashed(): ServiceProcess[];
+  /** kill -9 of one service, as a crash: no shutdown, nothing in flight finished or acknowledged. */
+  kill(name: ServiceName): Promise<void>;
+  /** Starts a killed service again with the stack's environment; resolves once it logged "started". */
+  restart(name: ServiceName): Promise<ServiceProcess>;
+  /** The kubeconfig member-sim wrote for a member (its server, CA and token; the admin API is on the same port). */
+  memberKubeconfig(name: string): string;
+  stop(): Promise<void>;
+}
+
+/** How long the services may take to start (from TypeScript sources on a loaded machine, this is not short). */
+const startTimeoutMs = 240_000;
+const readyTimeoutMs = 180_000;
+
+export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
+  const instance = `${options.name}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  const subjects = new Subjects(instance);
+  const database = `karmada_${instance.replace(/-/g, '_')}`;
+  const databaseAt = (name: string) => Object.assign(new URL(options.databaseUrl), { pathname: `/${name}` }).toString();
+  const stateDir = mkdtempSync(join(tmpdir(), `${options.name}-`));
+  const membersDir = join(stateDir, 'members');
+  mkdirSync(membersDir);
+  const simConfig = join(stateDir, 'member-sim.json');
+  // Where the gateway writes the admin kubeconfig (again, with its new port, whenever it starts).
+  const kubeconfig = join(stateDir, 'kubeconfig');
+  writeFileSync(simConfig, JSON.stringify({ clusters: options.members }));
+  const env: NodeJS.ProcessEnv = {
+    KARMADA_INSTANCE: instance,
+    KARMADA_STATE_DIR: stateDir,
+    DATABASE_URL: databaseAt(database),
+    NATS_URL: options.natsUrl,
+    GATEWAY_PORT: '0',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    ...options.env,
+  };
+  const services: ServiceProcess[] = [];
+  let memberSim: MemberSimProcess | undefined;
+  let gateway: GatewayClient | undefined;
+
+  const stop = async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    gateway?.close();
+    await Promise.all(services.map((s) => s.stop()));
+    await memberSim?.stop();
+    const nc = await connect({ servers: options.natsUrl });
+    await (await jetstreamManager(nc)).streams.delete(subjects.stream).catch(() => undefined);
+    await nc.close();
+    // The maintenance database: the one in DATABASE_URL may not exist.
+    const admin = new pg.Client({ connectionString: databaseAt('postgres') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+  // Ctrl-C in the middle of a run still removes the processes, the stream and the database.
+  const onSignal = () => void stop().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    memberSim = await startMemberSimProcess(['--config', simConfig, '--kubeconfig-dir', membersDir]);
+    const started = await Promise.allSettled(
+      serviceCatalog.map((s) => startServiceProcess(s.name, env, startTimeoutMs).then((service) => services.push(service))),
+    );
+    const failed = started.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    gateway = new GatewayClient(kubeconfig, options.maxSockets);
+    const names = options.members.map((m) => m.name);
+    await joinAll(names, (name) => ['join', name, '--cluster-kubeconfig', join(membersDir, `${name}.kubeconfig`), '--kubeconfig', kubeconfig]);
+    await untilReady(gateway, names);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const running = { gateway, memberSim };
+  return {
+    instance,
+    subjects,
+    get gateway() {
+      return running.gateway;
+    },
+    memory: () => ({
+      ...Object.fromEntries(
+        serviceCatalog.map(({ name }) => {
+          const service = services.find((s) => s.name === name);
+          return [name, service && readProcessMemory(service.child.pid!)];
+        }),
+      ),
+      'member-sim': readProcessMemory(running.memberSim.child.pid!),
+    }),
+    crashed: () => services.filter((s) => s.crashed()),
+    async kill(name) {
+      const index = services.findIndex((s) => s.name === name);
+      if (index < 0) throw new Error(`${name} is not running`);
+      // Out of the list first: its exit is not a crash of the run.
+      const [service] = services.splice(index, 1);
+      const { child } = service!;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async restart(name) {
+      if (services.some((s) => s.name === name)) throw new Error(`${name} is running: kill it first`);
+      const service = await startServiceProcess(name, env, startTimeoutMs);
+      services.push(service);
+      if (name === 'api-gateway') {
+        // It rewrote the admin kubeconfig with its new port before it logged "started".
+        running.gateway.close();
+        gateway = running.gateway = new GatewayClient(kubeconfig, options.maxSockets);
+      }
+      return service;
+    },
+    memberKubeconfig: (name) => join(membersDir, `${name}.kubeconfig`),
+    stop,
+  };
+}
+
+/** Joins run a few at a time: each one is a node process (two, with the launcher) that checks its member first. */
+const joinsAtOnce = 3;
+
+async function joinAll(names: readonly string[], argsOf: (name: string) => string[]): Promise<void> {
+  const bin = join(packageDir('karmadactl'), 'bin', 'karmadactl.mjs');
+  let next = 0;
+  const worker = async () => {
+    while (next < names.length) {
+      const name = names[next++]!;
+      await new Promise<void>((resolve, reject) =>
+        execFile(process.execPath, [bin, ...argsOf(name)], { encoding: 'utf8' }, (error, stdout, stderr) =>
+          error ? reject(new Error(`karmadactl join ${name} failed: ${stderr || stdout || error.message}`)) : resolve(),
+        ),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(joinsAtOnce, names.length) }, worker));
+}
+
+interface ClusterList {
+  items: { metadata: { name: string }; status?: { conditions?: { type: string; status: string }[] } }[];
+}
+
+async function untilReady(gateway: GatewayClient, names: readonly string[]): Promise<void> {
+  const deadline = Date.now() + readyTimeoutMs;
+  for (;;) {
+    const { status, body } = await gateway.get('/apis/cluster.karmada.io/v1alpha1/clusters');
+    const ready = status === 200
+      ? (body as ClusterList).items.filter((c) => c.status?.conditions?.some((k) => k.type === 'Ready' && k.status === 'True')).length
+      : 0;
+    if (ready === names.length) return;
+    if (Date.now() > deadline) throw new Error(`only ${ready} of ${names.length} member clusters became Ready within ${readyTimeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

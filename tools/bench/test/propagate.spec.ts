@@ -1,0 +1,83 @@
+import { expect } from 'chai';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import pg from 'pg';
+import { Subjects } from '@karmada-ts/contracts';
+import type { BenchResult } from '../src/bench-report.js';
+import type { LatencySummary } from '../src/percentiles.js';
+import { runPropagateScenario } from '../src/scenarios/propagate.js';
+import { stages, transitions, type Stage, type Transition } from '../src/propagate/stage-timeline.js';
+
+// A smoke test of the bench itself: a small run completes, and what it reports is consistent. How fast it was is
+// the benchmark's business, not the test's.
+describe('bench propagate (200 Deployments over 3 members)', function () {
+  this.timeout(900_000);
+  const templates = 200;
+  const clusters = 3;
+  const natsUrl = 'nats://127.0.0.1:4222';
+  const databaseUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+  let result: BenchResult;
+  let details: {
+    completed: boolean;
+    instance: string;
+    stageCounts: Record<Stage, number>;
+    latencyMs: Record<Transition, LatencySummary>;
+    memoryMiB: Record<string, { rss: number; peak: number } | null>;
+  };
+
+  before(async () => {
+    result = await runPropagateScenario({ templates, clusters, natsUrl, databaseUrl, ceilingEvents: 2_000 });
+    details = result.details as typeof details;
+  });
+
+  it('completes: every template aggregated ready, every Work applied', () => {
+    expect(details.completed).to.equal(true);
+    expect(details.stageCounts).to.deep.equal({
+      accepted: templates,
+      bound: templates,
+      scheduled: templates,
+      rendered: templates * clusters,
+      applied: templates * clusters,
+      aggregated: templates,
+    });
+    expect(Object.keys(details.stageCounts)).to.deep.equal([...stages]);
+  });
+
+  it('measures every step once per template or Work, with ordered percentiles', () => {
+    const perWork = new Set<Transition>(['scheduled → rendered', 'rendered → applied', 'accepted → applied']);
+    for (const t of transitions) {
+      const summary = details.latencyMs[t];
+      expect(summary.count, t).to.equal(perWork.has(t) ? templates * clusters : templates);
+      expect(summary.p50, t).to.be.at.least(0);
+      expect(summary.p50, t).to.be.at.most(summary.p90);
+      expect(summary.p90, t).to.be.at.most(summary.p99);
+      expect(summary.p99, t).to.be.at.most(summary.max);
+    }
+    // A template is ready only once its Works are applied, and each Work once its template was accepted.
+    expect(details.latencyMs['accepted → aggregated'].max).to.be.at.least(details.latencyMs['accepted → applied'].max);
+    expect(details.latencyMs['accepted → applied'].max).to.be.at.least(details.latencyMs['rendered → applied'].max);
+  });
+
+  it('reports throughput against the bus ceiling and the peak RSS of every process', () => {
+    const figure = (name: string) => result.figures.find((f) => f.name === name)?.value;
+    expect(figure('Works applied per second')).to.be.greaterThan(0);
+    expect(figure('bus ceiling (raw JetStream acked publish)')).to.be.greaterThan(0);
+    expect(figure('events/s ÷ bus ceiling')).to.be.greaterThan(0);
+    const processes = ['api-gateway', 'cluster-svc', 'policy-svc', 'scheduler-svc', 'binding-svc', 'executor-svc', 'member-sim'];
+    expect(Object.keys(details.memoryMiB)).to.have.members(processes);
+    for (const name of processes) expect(details.memoryMiB[name]?.peak, name).to.be.greaterThan(0);
+  });
+
+  it('removes its stream and its database', async () => {
+    const nc = await connect({ servers: natsUrl });
+    const streams: string[] = [];
+    for await (const name of (await jetstreamManager(nc)).streams.names()) streams.push(name);
+    await nc.close();
+    expect(streams).to.not.include(new Subjects(details.instance).stream);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [`karmada_${details.instance.replace(/-/g, '_')}`]);
+    await client.end();
+    expect(rowCount).to.equal(0);
+  });
+});
