@@ -56,10 +56,13 @@ export const optionalRuntimeEnvNames = [
   'CLUSTER_NOEXECUTE_GRACE_SECONDS',
   'CLUSTER_PROBE_TIMEOUT_SECONDS',
   'CLUSTER_STATUS_CONCURRENCY',
+  'CLUSTER_DISCOVERY_INTERVAL_SECONDS',
   'KARMADA_REPLICA',
   'KARMADA_REPLICAS',
-  // scheduler-svc: NoExecute taints evict bindings from clusters (cluster failover) unless this is "false".
+  // scheduler-svc: failover (NoExecute taints, application failures) unless this is "false", and how long a graceful
+  // eviction or a failback waits at most.
   'FAILOVER_ENABLED',
+  'GRACEFUL_EVICTION_TIMEOUT_SECONDS',
   // policy-svc: Karmada's PolicyPreemption feature gate ("true" lets `preemption: Always` policies take claims).
   'POLICY_PREEMPTION_ENABLED',
 ] as const;
