@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
-import { startMemberSim, type MemberSim } from '@karmada-ts/member-sim';
+import { startMemberSim, type ClusterConfig, type MemberSim } from '@karmada-ts/member-sim';
 import { serviceCatalog } from '@karmada-ts/service-runtime';
 import { startServiceProcess, uniqueName, waitFor, type ServiceProcess } from '@karmada-ts/testing';
 
@@ -29,10 +29,28 @@ export function runCommand(command: string, args: readonly string[], env: NodeJS
 export interface E2eStackOptions {
   /** Simulated members member1..memberN (default 3). */
   readonly clusters?: number;
+  /**
+   * The members as configured, instead of `clusters` identical ones: each a member-sim cluster and what
+   * `karmadactl join` says about it (as config/members.yaml).
+   */
+  readonly members?: readonly E2eMember[];
   /** Whether to join every member with karmadactl and wait for it to be Ready (default true). */
   readonly join?: boolean;
   /** Extra environment for the services. */
   readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface E2eMember {
+  readonly cluster: ClusterConfig;
+  readonly join?: { readonly provider?: string; readonly region?: string; readonly zones?: readonly string[] };
+}
+
+function joinFlags(join: E2eMember['join'] = {}): string[] {
+  const flags: string[] = [];
+  if (join.provider) flags.push('--cluster-provider', join.provider);
+  if (join.region) flags.push('--cluster-region', join.region);
+  if (join.zones?.length) flags.push('--cluster-zones', join.zones.join(','));
+  return flags;
 }
 
 /**
@@ -56,7 +74,9 @@ export interface E2eStack {
 }
 
 export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
-  const clusters = options.clusters ?? 3;
+  const planned: readonly E2eMember[] =
+    options.members ?? Array.from({ length: options.clusters ?? 3 }, (_, i) => ({ cluster: { name: `member${i + 1}` } }));
+  const clusters = planned.length;
   const instance = uniqueName('e2e').replace(/_/g, '-');
   const database = `karmada_${instance.replace(/-/g, '_')}`;
   const stateDir = mkdtempSync(join(tmpdir(), 'karmada-e2e-'));
@@ -74,7 +94,7 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
   };
   const kubeEnv = { ...process.env, HOME: home };
   const controlPlane = join(stateDir, 'kubeconfig');
-  const members = await startMemberSim({ clusters, kubeconfigDir: join(stateDir, 'members') });
+  const members = await startMemberSim({ clusters: planned.map((m) => m.cluster), kubeconfigDir: join(stateDir, 'members') });
   const services = new Map<string, ServiceProcess>();
 
   const stop = async () => {
@@ -113,9 +133,9 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
     const started = await Promise.all(serviceCatalog.map((s) => startServiceProcess(s.name, env, 120_000)));
     for (const service of started) services.set(service.name, service);
     if (options.join ?? true) {
-      const names = Array.from({ length: clusters }, (_, i) => `member${i + 1}`);
-      for (const name of names) {
-        const joined = await stack.karmadactl('join', name, '--cluster-kubeconfig', members.kubeconfigPath(name)!);
+      for (const { cluster, join: described } of planned) {
+        const name = cluster.name;
+        const joined = await stack.karmadactl('join', name, '--cluster-kubeconfig', members.kubeconfigPath(name)!, ...joinFlags(described));
         if (joined.code !== 0) throw new Error(`karmadactl join ${name} failed: ${joined.stderr}`);
       }
       await waitFor(`${clusters} Ready clusters`, async () => {
