@@ -60,6 +60,23 @@ export interface MemberSim {
 }
 
 const publicPaths = new Set(['version', 'healthz', 'readyz', 'livez']);
+const clusterPrefix = '/clusters/';
+
+/** Where the path segment starting at `from` ends: at the next `/` or `?`, or at the end. */
+function segmentEnd(target: string, from: number): number {
+  for (let i = from; i < target.length; i++) {
+    const c = target.charCodeAt(i);
+    if (c === 47 || c === 63) return i;
+  }
+  return target.length;
+}
+
+/** The first non-empty segment of a path (`version` of `/version?x`), without splitting the whole path. */
+function firstSegment(path: string): string {
+  let start = 0;
+  while (path.charCodeAt(start) === 47) start++;
+  return path.slice(start, segmentEnd(path, start));
+}
 
 /** Starts the simulator: one HTTPS port, every cluster under /clusters/<name>, the admin API under /_sim. */
 export async function startMemberSim(options: MemberSimOptions): Promise<MemberSim> {
@@ -156,12 +173,10 @@ export async function startMemberSim(options: MemberSimOptions): Promise<MemberS
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = req.url ?? '/';
-    if (target.startsWith('/clusters/')) {
-      const rest = target.slice('/clusters/'.length);
-      const end = rest.search(/[/?]/);
-      const name = end < 0 ? rest : rest.slice(0, end);
-      let path = end < 0 ? '/' : rest.slice(end);
-      if (path.startsWith('?')) path = `/${path}`;
+    if (target.startsWith(clusterPrefix)) {
+      const end = segmentEnd(target, clusterPrefix.length);
+      const name = target.slice(clusterPrefix.length, end);
+      const path = end === target.length ? '/' : target[end] === '?' ? `/${target.slice(end)}` : target.slice(end);
       const cluster = clusters.get(name);
       if (!cluster) return sendStatus(res, notFound({ group: 'member-sim', resource: 'clusters' }, name));
       // Tag the connection while this request runs, so that making the cluster unreachable cuts open watches.
@@ -174,8 +189,7 @@ export async function startMemberSim(options: MemberSimOptions): Promise<MemberS
         req.socket.destroy();
         return;
       }
-      const first = path.split(/[/?]/).filter((s) => s !== '')[0] ?? '';
-      if (!publicPaths.has(first) && req.headers.authorization !== `Bearer ${cluster.token}`) return sendStatus(res, unauthorized());
+      if (req.headers.authorization !== cluster.authorization && !publicPaths.has(firstSegment(path))) return sendStatus(res, unauthorized());
       const { latencyMs } = cluster.faults;
       if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       const injected = injectedError(cluster.faults, random());

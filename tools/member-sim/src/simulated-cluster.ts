@@ -32,6 +32,8 @@ const systemNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-le
 /** One simulated member cluster: its own store, registry layer, API service, handler and controllers. */
 export class SimulatedCluster {
   readonly token = randomBytes(24).toString('hex');
+  /** The Authorization header a request must carry. */
+  readonly authorization = `Bearer ${this.token}`;
   readonly store: MemoryResourceStore;
   readonly service: ResourceService;
   readonly handler: KubeApiHandler;

@@ -137,6 +137,19 @@ describe('member-sim simulation', function () {
     await eventually(async () => phaseCounts(await podsOf(t, 'small', 'big'))['Running'] === 4, 10_000, '4 running');
   });
 
+  it('puts back a Deployment status that someone else wrote', async () => {
+    const service = svc(t, 'other');
+    const available = async () => {
+      const d = await service.get(deployments(t, 'other'), 'default', 'steady');
+      const s = d['status'] as { replicas?: number; availableReplicas?: number } | undefined;
+      return s?.replicas === 1 && s.availableReplicas === 1 ? d : undefined;
+    };
+    await service.create(deployments(t, 'other'), 'default', deployment('steady', 1, '100m'));
+    const current = await eventually(available, 10_000, 'the Deployment to be available');
+    await service.update(deployments(t, 'other'), 'default', 'steady', { ...current, status: { replicas: 7, availableReplicas: 0 } }, { subresource: 'status' });
+    await eventually(available, 10_000, 'the controller to write the status back');
+  });
+
   it('deleting a deployment garbage-collects its replica sets and pods', async () => {
     await svc(t, 'small').delete(deployments(t, 'small'), 'default', 'big');
     await eventually(async () => (await podsOf(t, 'small', 'big')).length === 0 && (await svc(t, 'small').list(def(t, 'small', 'apps', 'v1', 'replicasets'), 'default')).items.length === 0, 10_000, 'dependents gone');

@@ -13,6 +13,7 @@ export async function runMemberSimScenario(options: { clusters: number; applies:
       { name: `idle RSS with ${result.clusters} clusters`, value: Math.round(result.idleRssMiB), unit: 'MiB', target: { op: '<=', value: 1024 } },
       { name: 'server-side applies across clusters', value: Math.round(result.appliesPerSecond), unit: 'applies/s', target: { op: '>=', value: 2000 } },
       { name: 'simulator CPU per apply', value: result.serverCpuMsPerApply, unit: 'ms' },
+      { name: 'load generators CPU per apply (client-node)', value: result.clientCpuMsPerApply, unit: 'ms' },
       { name: 'startup', value: result.startupSeconds, unit: 's' },
     ],
     details: { ...result },

@@ -14,6 +14,11 @@ export function refKey(ref: ObjectRef): string {
   return `${ref.group}/${ref.resource}/${ref.namespace}/${ref.name}`;
 }
 
+/** Whether a pod changed in what the indexes hold of it: its node and requests (spec), whether it counts, deletion. */
+function podIndexChanged(previous: KubeObject, pod: KubeObject): boolean {
+  return previous['spec'] !== pod['spec'] || previous.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp || isPodTerminal(previous) !== isPodTerminal(pod);
+}
+
 /**
  * Indexes one simulated cluster keeps from its store's change stream, so that controllers never scan:
  * dependents by owner uid, live uids, pods by node, node allocations (exact milli-unit sums), unscheduled pods.
@@ -31,6 +36,9 @@ export class ClusterState {
 
   apply(change: StoreChange): void {
     const { object, previous, type } = change;
+    const isPod = change.resource.group === '' && change.resource.resource === 'pods';
+    // Most changes (status writes, applies of metadata) keep the owners and whatever a pod counts for: nothing to re-index.
+    if (type === 'MODIFIED' && previous && previous.metadata.ownerReferences === object.metadata.ownerReferences && !(isPod && podIndexChanged(previous, object))) return;
     const ref: ObjectRef = { group: change.resource.group, resource: change.resource.resource, namespace: object.metadata.namespace ?? '', name: object.metadata.name ?? '' };
     const key = refKey(ref);
     const uid = object.metadata.uid;
@@ -41,7 +49,7 @@ export class ClusterState {
       if (uid) this.byUid.set(uid, ref);
       this.indexOwners(object, key, ref);
     }
-    if (ref.group === '' && ref.resource === 'pods') this.applyPod(key, ref, type === 'DELETED' ? undefined : object);
+    if (isPod) this.applyPod(key, ref, type === 'DELETED' ? undefined : object);
   }
 
   ownedBy(uid: string | undefined, resource?: { group: string; resource: string }): ObjectRef[] {

@@ -29,6 +29,8 @@ export type ResourceId = { group: string; resource: string };
 export class SimContext {
   /** Template hashes by owner uid: a template only changes with the owner's generation, so hash once per generation. */
   private readonly hashes = new Map<string, { generation: number | undefined; hash: string }>();
+  /** Status documents being written through writeStatus, by object uid. */
+  private readonly statusWrites = new Map<string, unknown>();
 
   constructor(
     readonly cluster: string,
@@ -44,8 +46,10 @@ export class SimContext {
     return this.service.now().toISOString().slice(0, 19) + 'Z';
   }
 
+  /** The preferred version of a resource, cached until the registry changes (a write per reconcile asks for it). */
   def(resource: ResourceId): ResourceDefinition {
-    const def = this.service.registry.versionsOf(resource.group, resource.resource)[0];
+    const registry = this.service.registry;
+    const def = registry.cached(`member-sim:preferred:${resource.group}/${resource.resource}`, () => registry.versionsOf(resource.group, resource.resource)[0]);
     if (!def) throw new Error(`member-sim: ${resource.resource}.${resource.group} is not served`);
     return def;
   }
@@ -97,7 +101,22 @@ export class SimContext {
   async writeStatus(resource: ResourceId, object: KubeObject, status: unknown): Promise<KubeObject | undefined> {
     if (deepEqual(object['status'], status)) return object;
     const body = { ...object, metadata: { ...object.metadata, resourceVersion: undefined }, status };
-    return this.tolerate(() => this.service.update(this.def(resource), object.metadata.namespace ?? '', object.metadata.name ?? '', body, { subresource: 'status' }));
+    const uid = object.metadata.uid ?? '';
+    this.statusWrites.set(uid, status);
+    try {
+      return await this.tolerate(() => this.service.update(this.def(resource), object.metadata.namespace ?? '', object.metadata.name ?? '', body, { subresource: 'status' }));
+    } finally {
+      this.statusWrites.delete(uid);
+    }
+  }
+
+  /**
+   * Whether a committed object carries exactly the status a controller of this simulation is writing for it: that
+   * change tells its controller nothing new (it just computed that status from the current state).
+   */
+  isOwnStatusWrite(object: KubeObject): boolean {
+    const written = this.statusWrites.get(object.metadata.uid ?? '');
+    return written !== undefined && (written === object['status'] || deepEqual(written, object['status']));
   }
 
   async delete(resource: ResourceId, namespace: string, name: string, propagationPolicy: PropagationPolicy = 'Background'): Promise<void> {

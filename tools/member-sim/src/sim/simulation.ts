@@ -24,23 +24,31 @@ export interface SimulationOptions {
   kubernetesVersion: string;
 }
 
+type WorkloadKind = 'deployment' | 'replicaset' | 'statefulset' | 'daemonset' | 'job';
+
 type Task =
-  | { kind: 'deployment' | 'replicaset' | 'statefulset' | 'daemonset' | 'job'; namespace: string; name: string }
+  | { kind: WorkloadKind; namespace: string; name: string }
   | { kind: 'finish-deletion'; ref: ObjectRef }
   | { kind: 'collect'; owner: KubeObject; dependents: ObjectRef[] }
   | { kind: 'namespace-deleted'; namespace: string }
   | { kind: 'node-deleted'; pods: ObjectRef[] }
   | { kind: 'all-daemonsets' };
 
-const workloadKinds: Record<string, 'deployment' | 'replicaset' | 'statefulset' | 'daemonset' | 'job'> = {
-  'apps/deployments': 'deployment',
-  'apps/replicasets': 'replicaset',
-  'apps/statefulsets': 'statefulset',
-  'apps/daemonsets': 'daemonset',
-  'batch/jobs': 'job',
-};
+/** Workload resources by plural, with their group (looked up without building a key per store change). */
+const workloadKinds = new Map<string, { group: string; kind: WorkloadKind }>([
+  ['deployments', { group: 'apps', kind: 'deployment' }],
+  ['replicasets', { group: 'apps', kind: 'replicaset' }],
+  ['statefulsets', { group: 'apps', kind: 'statefulset' }],
+  ['daemonsets', { group: 'apps', kind: 'daemonset' }],
+  ['jobs', { group: 'batch', kind: 'job' }],
+]);
 
-const ownerKinds: Record<string, 'deployment' | 'replicaset' | 'statefulset' | 'daemonset' | 'job'> = {
+function workloadKindOf(resource: { group: string; resource: string }): WorkloadKind | undefined {
+  const entry = workloadKinds.get(resource.resource);
+  return entry !== undefined && entry.group === resource.group ? entry.kind : undefined;
+}
+
+const ownerKinds: Record<string, WorkloadKind> = {
   Deployment: 'deployment',
   ReplicaSet: 'replicaset',
   StatefulSet: 'statefulset',
@@ -116,39 +124,48 @@ export class Simulation {
     if (this.stopped) return;
     this.state.apply(change);
     const { object, previous, type, resource } = change;
-    const key = `${resource.group}/${resource.resource}`;
     const namespace = object.metadata.namespace ?? '';
     const name = object.metadata.name ?? '';
-    const workload = workloadKinds[key];
+    const workload = workloadKindOf(resource);
     if (workload) {
-      this.enqueue({ kind: workload, namespace, name });
+      if (this.concernsOwnController(change)) this.enqueue({ kind: workload, namespace, name });
       this.enqueueOwner(object);
+    } else if (resource.group === '') {
+      if (resource.resource === 'pods') {
+        this.enqueueOwner(object);
+        if (type === 'DELETED') this.scheduling = true;
+        else if (!nodeNameOf(object) || object.metadata.deletionTimestamp || previous?.['status'] !== object['status']) this.scheduling = true;
+        this.kubelet.observe(type === 'DELETED' ? undefined : object, previous);
+      } else if (resource.resource === 'nodes') {
+        this.scheduling = true;
+        this.enqueue({ kind: 'all-daemonsets' });
+        if (type === 'DELETED') {
+          const pods = [...(this.state.podsByNode.get(name) ?? [])].map((k) => this.refFromKey(k));
+          this.enqueue({ kind: 'node-deleted', pods }, `node-deleted:${name}`);
+        }
+      } else if (resource.resource === 'namespaces' && type === 'DELETED') this.enqueue({ kind: 'namespace-deleted', namespace: name });
     }
-    if (key === '/pods') {
-      this.enqueueOwner(object);
-      if (type === 'DELETED') this.scheduling = true;
-      else if (!nodeNameOf(object) || object.metadata.deletionTimestamp || previous?.['status'] !== object['status']) this.scheduling = true;
-      this.kubelet.observe(type === 'DELETED' ? undefined : object, previous);
-    }
-    if (key === '/nodes') {
-      this.scheduling = true;
-      this.enqueue({ kind: 'all-daemonsets' });
-      if (type === 'DELETED') {
-        const pods = [...(this.state.podsByNode.get(name) ?? [])].map((k) => this.refFromKey(k));
-        this.enqueue({ kind: 'node-deleted', pods }, `node-deleted:${name}`);
-      }
-    }
-    if (key === '/namespaces' && type === 'DELETED') this.enqueue({ kind: 'namespace-deleted', namespace: name });
-    const ref: ObjectRef = { ...resource, namespace, name };
     if (type === 'DELETED') {
       this.ctx.forget(object.metadata.uid);
       const dependents = this.state.ownedBy(object.metadata.uid);
       if (dependents.length > 0) this.enqueue({ kind: 'collect', owner: object, dependents }, `collect:${object.metadata.uid}`);
       for (const owner of object.metadata.ownerReferences ?? []) this.enqueueDeletingOwner(owner.uid);
     } else if (object.metadata.deletionTimestamp && (object.metadata.finalizers ?? []).some((f) => f === 'orphan' || f === 'foregroundDeletion')) {
+      const ref: ObjectRef = { group: resource.group, resource: resource.resource, namespace, name };
       this.enqueue({ kind: 'finish-deletion', ref }, `finish:${refKey(ref)}`);
     }
-    this.wake();
+    if (this.tasks.size > 0 || this.scheduling) this.wake();
+  }
+
+  /**
+   * Whether a workload's own change can alter what its controller does: not when only metadata changed (labels,
+   * managed fields — a spec change bumps the generation) nor when the change is the status that controller just wrote.
+   * Most server-side applies of an unchanged workload and every status write then cost no reconcile.
+   */
+  private concernsOwnController({ type, object, previous }: StoreChange): boolean {
+    if (type !== 'MODIFIED' || !previous) return true;
+    if (object.metadata.generation !== previous.metadata.generation || object.metadata.deletionTimestamp !== previous.metadata.deletionTimestamp) return true;
+    return object['status'] !== previous['status'] && !this.ctx.isOwnStatusWrite(object);
   }
 
   private refFromKey(key: string): ObjectRef {

@@ -4,21 +4,31 @@ import { choosePlacement, placementRequests, type SchedulableNode } from '../sch
 import { resources, type SimContext } from '../sim-context.js';
 import { obj, specOf } from './helpers.js';
 
-function schedulableNode(ctx: SimContext, node: KubeObject): SchedulableNode {
+/** What scheduling reads of a node object, parsed once per stored version of it (stored objects are never mutated). */
+const parsedNodes = new WeakMap<KubeObject, Omit<SchedulableNode, 'allocated'>>();
+
+function parseNode(node: KubeObject): Omit<SchedulableNode, 'allocated'> {
+  let parsed = parsedNodes.get(node);
+  if (parsed) return parsed;
   const status = obj(node['status']);
   const allocatable = parseResourceList(obj(status['allocatable']));
   if (allocatable['pods'] === undefined) allocatable['pods'] = quantityToMilli(110);
   const conditions = Array.isArray(status['conditions']) ? status['conditions'] : [];
-  const ready = conditions.some((c) => isJsonObject(c) && c['type'] === 'Ready' && c['status'] === 'True');
-  return {
+  parsed = {
     name: node.metadata.name ?? '',
     labels: node.metadata.labels ?? {},
     allocatable,
-    allocated: ctx.state.allocatedOn(node.metadata.name ?? ''),
-    ready,
+    ready: conditions.some((c) => isJsonObject(c) && c['type'] === 'Ready' && c['status'] === 'True'),
     unschedulable: specOf(node)['unschedulable'] === true,
     taints: Array.isArray(specOf(node)['taints']) ? (specOf(node)['taints'] as SchedulableNode['taints']) : [],
   };
+  parsedNodes.set(node, parsed);
+  return parsed;
+}
+
+function schedulableNode(ctx: SimContext, node: KubeObject): SchedulableNode {
+  const parsed = parseNode(node);
+  return { ...parsed, allocated: ctx.state.allocatedOn(parsed.name) };
 }
 
 /** Binds every unscheduled pod to the first node that fits, or records why none does. */
