@@ -14,8 +14,8 @@ interface KubeconfigAccess {
 }
 
 /**
- * HTTPS calls to the gateway as the admin user of `<stateDir>/kubeconfig`. The kubeconfig is read again after a
- * connection failure: a restarted gateway listens on a new port and rewrites it.
+ * HTTPS calls to the gateway as the admin user of `<stateDir>/kubeconfig`, at most `maxSockets` on the wire. After a
+ * connection failure the kubeconfig is read again: a restarted gateway listens on a new port and rewrites it.
  */
 export class GatewayClient {
   private access: KubeconfigAccess | undefined;
@@ -28,16 +28,15 @@ export class GatewayClient {
 
   async request(method: string, path: string, body?: unknown): Promise<GatewayResponse> {
     const access = (this.access ??= readAccess(this.kubeconfigPath));
-    this.agent ??= new Agent({ keepAlive: true, maxSockets: this.maxSockets, ca: access.caPem });
-    const url = new URL(path, access.server);
+    const agent = (this.agent ??= new Agent({ keepAlive: true, maxSockets: this.maxSockets, ca: access.caPem }));
     const payload = body === undefined ? undefined : JSON.stringify(body);
     try {
       return await new Promise<GatewayResponse>((resolve, reject) => {
         const req = request(
-          url,
+          new URL(path, access.server),
           {
             method,
-            agent: this.agent,
+            agent,
             timeout: 30_000,
             headers: {
               authorization: `Bearer ${access.token}`,
@@ -51,7 +50,11 @@ export class GatewayClient {
             res.on('error', reject);
             res.on('end', () => {
               const text = Buffer.concat(chunks).toString('utf8');
-              resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
+              try {
+                resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
+              } catch (err) {
+                reject(new Error(`${method} ${path} answered ${res.statusCode} with a body that is not JSON: ${text.slice(0, 200)}`, { cause: err }));
+              }
             });
           },
         );
@@ -60,31 +63,27 @@ export class GatewayClient {
         req.end(payload);
       });
     } catch (err) {
-      this.forgetConnection();
+      if (this.agent === agent) this.forgetConnection();
       throw err;
     }
   }
 
   /**
-   * Creates an object as a client that must get it created would: a connection failure or a 5xx is retried (the
-   * gateway may be restarting), and AlreadyExists on a retry means an earlier attempt went through.
+   * Creates an object as a client that must get it created does: a connection failure, a 5xx or a 429 is retried
+   * (the gateway may be restarting), and AlreadyExists on a retry means an earlier attempt went through before its
+   * answer was lost. Any other answer is an error.
    */
   async createIdempotently(collectionPath: string, object: Record<string, unknown>, timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
-      let failure: string;
-      try {
-        const response = await this.request('POST', collectionPath, object);
-        if (response.status === 201 || response.status === 200) return;
-        if (response.status === 409 && response.body['reason'] === 'AlreadyExists' && attempt > 0) return;
-        if (response.status < 500 && response.status !== 429) {
-          throw new Error(`POST ${collectionPath} answered ${response.status}: ${JSON.stringify(response.body)}`);
-        }
-        failure = `${response.status} ${String(response.body['message'])}`;
-      } catch (err) {
-        if (err instanceof Error && err.message.startsWith(`POST ${collectionPath} answered`)) throw err;
-        failure = err instanceof Error ? err.message : String(err);
+      const outcome = await this.request('POST', collectionPath, object).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+      if (!(outcome instanceof Error)) {
+        const { status, body } = outcome;
+        if (status === 200 || status === 201) return;
+        if (status === 409 && body['reason'] === 'AlreadyExists' && attempt > 0) return;
+        if (status < 500 && status !== 429) throw new Error(`POST ${collectionPath} answered ${status}: ${JSON.stringify(body)}`);
       }
+      const failure = outcome instanceof Error ? outcome.message : `${outcome.status} ${String(outcome.body['message'])}`;
       if (Date.now() >= deadline) throw new Error(`POST ${collectionPath} kept failing: ${failure}`);
       await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** attempt)));
     }

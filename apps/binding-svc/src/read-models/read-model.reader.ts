@@ -3,7 +3,7 @@ import type { BindingUpsertedData, PlacementDecidedData } from '@karmada-ts/cont
 import { executionSpaceName } from '@karmada-ts/domain';
 import { quoteIdent, type StateKey } from '@karmada-ts/projections';
 import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   keyString,
   rowKinds,
@@ -44,7 +44,17 @@ export interface ResourceKinds {
  */
 @Injectable()
 export class ReadModelReader {
-  constructor(@Inject(PROJECTION_DATABASE) private readonly db: DataSource) {}
+  constructor(@Inject(PROJECTION_DATABASE) private readonly db: DataSource | EntityManager) {}
+
+  /**
+   * Runs `read` against one snapshot of the read models (a REPEATABLE READ transaction), so what the service's
+   * other consumers commit meanwhile is seen whole or not at all. Reads made apart can disagree: a binding's
+   * placement read before its placement consumer committed a new one, and the Works rendered from that placement
+   * read after, make those Works look like orphans.
+   */
+  snapshot<T>(read: (reader: ReadModelReader) => Promise<T>): Promise<T> {
+    return this.db.transaction('REPEATABLE READ', (manager) => read(new ReadModelReader(manager)));
+  }
 
   async templates(keys: readonly StateKey[]): Promise<Map<string, TemplateState>> {
     const rows = (await this.byKeys(

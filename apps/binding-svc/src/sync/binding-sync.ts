@@ -129,14 +129,19 @@ export class BindingSync {
     return verdicts;
   }
 
-  private async load(requests: readonly BindingRequest[]): Promise<{ snapshots: BindingSnapshot[]; shared: SharedState }> {
+  /** Reads everything the requests need from one snapshot of the read models (see ReadModelReader.snapshot). */
+  private load(requests: readonly BindingRequest[]): Promise<{ snapshots: BindingSnapshot[]; shared: SharedState }> {
+    return this.reader.snapshot((reader) => this.loadFrom(reader, requests));
+  }
+
+  private async loadFrom(reader: ReadModelReader, requests: readonly BindingRequest[]): Promise<{ snapshots: BindingSnapshot[]; shared: SharedState }> {
     const keys = requests.map((r) => r.key);
     const [upserts, placements, kinds, clusterStates, clusterPolicyStates] = await Promise.all([
-      this.reader.bindings(keys),
-      this.reader.placements(keys),
-      this.reader.resourceKinds(),
-      this.reader.templatesOfKind(resourceKey(knownResources.clusters)),
-      this.reader.templatesOfKind(resourceKey(knownResources.clusterOverridePolicies)),
+      reader.bindings(keys),
+      reader.placements(keys),
+      reader.resourceKinds(),
+      reader.templatesOfKind(resourceKey(knownResources.clusters)),
+      reader.templatesOfKind(resourceKey(knownResources.clusterOverridePolicies)),
     ]);
     const found = requests.flatMap((request) => {
       const upserted = upserts.get(keyString(request.key));
@@ -150,15 +155,15 @@ export class BindingSync {
     const templateKeys = found.flatMap((b) => (b.templateKey ? [b.templateKey] : []));
     const namespaces = [...new Set(found.flatMap((b) => b.binding.spec.resource.namespace ?? []))];
     const [templates, policyStates, owned, atTargets, bindingStatuses, templateStatuses] = await Promise.all([
-      this.reader.templates(templateKeys),
-      namespaces.length > 0 ? this.reader.templatesOfKind(resourceKey(knownResources.overridePolicies), namespaces) : [],
-      this.reader.worksOwnedBy(found.map((b) => bindingOwnerOf(b.binding))),
-      this.reader.worksAt(found.flatMap((b) => b.targets)),
-      this.reader.bindingStatuses(keys),
-      this.reader.templateStatuses(templateKeys),
+      reader.templates(templateKeys),
+      namespaces.length > 0 ? reader.templatesOfKind(resourceKey(knownResources.overridePolicies), namespaces) : [],
+      reader.worksOwnedBy(found.map((b) => bindingOwnerOf(b.binding))),
+      reader.worksAt(found.flatMap((b) => b.targets)),
+      reader.bindingStatuses(keys),
+      reader.templateStatuses(templateKeys),
     ]);
     const rows = [...owned, ...atTargets];
-    const works = indexKnownWorks(rows, await this.reader.workStatuses(rows));
+    const works = indexKnownWorks(rows, await reader.workStatuses(rows));
     const templateOf = (key: StateKey | undefined) => (key ? templates.get(stateKeyString(key)) : undefined);
     return {
       snapshots: found.map((b) => ({

@@ -32,21 +32,7 @@ export class NamespaceSync {
   /** Returns how many events were appended. */
   async sync(requests: readonly NamespaceRequest[]): Promise<number> {
     const namespacesKind = resourceKey(knownResources.namespaces);
-    const keys = requests.map((r) => ({ kind: namespacesKind, namespace: '', name: r.name }));
-    const [namespaces, clusterStates, policyStates] = await Promise.all([
-      this.reader.templates(keys),
-      this.reader.templatesOfKind(resourceKey(knownResources.clusters)),
-      this.reader.templatesOfKind(resourceKey(knownResources.clusterOverridePolicies)),
-    ]);
-    const clusters = new Map(clusterStates.map((s) => [s.object.metadata.name ?? '', s.object as unknown as Cluster]));
-    const clusterOverridePolicies = policyStates.map((s) => s.object as unknown as ClusterOverridePolicy);
-    const targets = new Map(requests.map((r) => [r.name, [...clusters.keys()].map((cluster) => namespaceWorkKey(r.name, cluster))]));
-    const [owned, atTargets] = await Promise.all([
-      this.reader.worksOwnedBy(requests.map((r) => namespaceOwner(r.name))),
-      this.reader.worksAt([...targets.values()].flat()),
-    ]);
-    const rows = [...owned, ...atTargets];
-    const works = indexKnownWorks(rows, await this.reader.workStatuses(rows));
+    const { namespaces, clusters, clusterOverridePolicies, targets, works } = await this.reader.snapshot((reader) => load(reader, requests));
     const decisions = requests.flatMap((request) => {
       const namespaceWorks = works.select(ownerKeyString(namespaceOwner(request.name)), targets.get(request.name) ?? []);
       const plan = planNamespaceWorks({
@@ -63,4 +49,28 @@ export class NamespaceSync {
     });
     return this.appender.apply(decisions);
   }
+}
+
+/**
+ * What a batch of Namespaces needs, read from one snapshot of the read models (see ReadModelReader.snapshot), so a
+ * Namespace and the Works rendered for it agree.
+ */
+async function load(reader: ReadModelReader, requests: readonly NamespaceRequest[]) {
+  const namespacesKind = resourceKey(knownResources.namespaces);
+  const keys = requests.map((r) => ({ kind: namespacesKind, namespace: '', name: r.name }));
+  const [namespaces, clusterStates, policyStates] = await Promise.all([
+    reader.templates(keys),
+    reader.templatesOfKind(resourceKey(knownResources.clusters)),
+    reader.templatesOfKind(resourceKey(knownResources.clusterOverridePolicies)),
+  ]);
+  const clusters = new Map(clusterStates.map((s) => [s.object.metadata.name ?? '', s.object as unknown as Cluster]));
+  const clusterOverridePolicies = policyStates.map((s) => s.object as unknown as ClusterOverridePolicy);
+  const targets = new Map(requests.map((r) => [r.name, [...clusters.keys()].map((cluster) => namespaceWorkKey(r.name, cluster))]));
+  const [owned, atTargets] = await Promise.all([
+    reader.worksOwnedBy(requests.map((r) => namespaceOwner(r.name))),
+    reader.worksAt([...targets.values()].flat()),
+  ]);
+  const rows = [...owned, ...atTargets];
+  const works = indexKnownWorks(rows, await reader.workStatuses(rows));
+  return { namespaces, clusters, clusterOverridePolicies, targets, works };
 }

@@ -28,7 +28,9 @@ interface Entry {
  */
 @Injectable()
 export class MemberConnections implements OnModuleDestroy {
-  private readonly limiter = new ClusterLimiter();
+  // 16 requests in flight per member (client-go's default burst is 10; a member answers SSA in about a millisecond):
+  // enough to keep a busy member's pipe full, while a slow member still holds at most 16 of the 64 global slots.
+  private readonly limiter = new ClusterLimiter({ perCluster: 16, global: 64 });
   private readonly entries = new Map<string, Entry>();
   private readonly listeners: ((event: MemberObjectEvent) => void)[] = [];
 
