@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Agent, request, type RequestOptions } from 'node:https';
-import { parse } from 'yaml';
+import { readKubeconfigAccess } from '../stack/kubeconfig-access.js';
 
 /**
  * How long a kept-alive connection may stay idle: less than the gateway's keep-alive timeout (Node's default 5 s), so
@@ -35,14 +34,7 @@ export class TimedClient {
   private readonly agent: Agent;
 
   constructor(kubeconfigPath: string, maxSockets: number) {
-    const config = parse(readFileSync(kubeconfigPath, 'utf8')) as {
-      clusters: { cluster: { server: string; 'certificate-authority-data': string } }[];
-      users: { user: { token: string } }[];
-    };
-    const cluster = config.clusters[0]!.cluster;
-    this.server = new URL(cluster.server);
-    this.ca = Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8');
-    this.token = config.users[0]!.user.token;
+    ({ server: this.server, ca: this.ca, token: this.token } = readKubeconfigAccess(kubeconfigPath));
     this.agent = new Agent({ keepAlive: true, maxSockets, timeout: idleSocketMs });
   }
 

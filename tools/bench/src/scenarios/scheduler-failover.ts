@@ -12,6 +12,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { parse } from 'yaml';
 import type { Figure } from '../bench-report.js';
 import { summarize } from '../percentiles.js';
+import { createTemplates, expectCreated, policiesPath } from '../propagate/create-templates.js';
 import { followStream, type StreamFollower } from '../propagate/stream-follower.js';
 import { benchNamespace, deploymentTemplate, divideEvenlyPolicy, memberClusters, memberName } from '../propagate/workload.js';
 import { startBenchStack, type BenchStack } from '../stack/bench-stack.js';
@@ -36,8 +37,6 @@ const concurrency = 32;
 /** How long no binding may settle before the run gives up. */
 const stallMs = 180_000;
 const progressEveryMs = 10_000;
-const deploymentsPath = `/apis/apps/v1/namespaces/${benchNamespace}/deployments`;
-const policiesPath = `/apis/policy.karmada.io/v1alpha1/namespaces/${benchNamespace}/propagationpolicies`;
 
 /**
  * Thresholds of seconds instead of Karmada's minutes, so that the run measures the control plane, not the waits:
@@ -72,7 +71,7 @@ export async function benchFailover(options: FailoverBenchOptions): Promise<Fail
     const names = Array.from({ length: members }, (_, i) => memberName(i));
     expectCreated(await stack.gateway.post(policiesPath, divideEvenlyPolicy(names)), 'the PropagationPolicy');
     say(`failover: creating ${bindings} Deployments of ${members} replicas…`);
-    await createAll(stack, bindings);
+    await createTemplates(stack.gateway, bindings, concurrency, (i) => deploymentTemplate(i, members));
     await until(stack, follower, () => timeline.settled(), bindings, 'placed and Ready on every member', say);
 
     say(`failover: ${failing} goes unreachable`);
@@ -108,24 +107,6 @@ export async function benchFailover(options: FailoverBenchOptions): Promise<Fail
     await nc?.close();
     await stack.stop();
   }
-}
-
-function expectCreated(response: { status: number; body: unknown }, what: string): void {
-  if (response.status !== 201) {
-    const message = (response.body as { message?: string } | undefined)?.message ?? JSON.stringify(response.body);
-    throw new Error(`creating ${what} answered ${response.status}: ${message}`);
-  }
-}
-
-async function createAll(stack: BenchStack, count: number): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      expectCreated(await stack.gateway.post(deploymentsPath, deploymentTemplate(i, members)), `Deployment bench-${i}`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
 }
 
 /** Waits until `count()` reaches `wanted`; false when it stood still for stallMs. A crashed service fails the run. */

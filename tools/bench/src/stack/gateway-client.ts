@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { parse } from 'yaml';
+import { readKubeconfigAccess } from './kubeconfig-access.js';
 
 /** An answer of the Kubernetes API: the status code and the parsed JSON body. */
 export interface ApiResponse {
@@ -20,14 +19,7 @@ export class GatewayClient {
   private readonly agent: Agent;
 
   constructor(kubeconfigPath: string, maxSockets: number) {
-    const config = parse(readFileSync(kubeconfigPath, 'utf8')) as {
-      clusters: { cluster: { server: string; 'certificate-authority-data': string } }[];
-      users: { user: { token: string } }[];
-    };
-    const cluster = config.clusters[0]!.cluster;
-    this.server = new URL(cluster.server);
-    this.ca = Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8');
-    this.token = config.users[0]!.user.token;
+    ({ server: this.server, ca: this.ca, token: this.token } = readKubeconfigAccess(kubeconfigPath));
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
