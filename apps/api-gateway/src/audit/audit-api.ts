@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventRegistry, Subjects } from '@karmada-ts/contracts';
 import type { EventStore } from '@karmada-ts/eventstore';
-import { isKubeStatusError, methodNotSupported, sendJson, sendStatus, toStatusError, unknownPath, type RequestContext } from '@karmada-ts/kube';
+import { methodNotSupported, sendJson, unknownPath } from '@karmada-ts/kube';
 import type { Logger } from '@karmada-ts/operability';
 import { EVENT_REGISTRY, EVENT_STORE, PROJECTION_DATABASE, SERVICE_LOGGER, SUBJECTS } from '@karmada-ts/service-runtime';
 import { jetstream } from '@nats-io/jetstream';
@@ -39,20 +39,15 @@ export class AuditApi implements GatewayRoute {
   }
 
   async serve(req: IncomingMessage, res: ServerResponse, authenticate: Authenticate): Promise<void> {
-    try {
-      authenticate(req);
-      const url = req.url ?? auditPath;
-      const q = url.indexOf('?');
-      const path = q < 0 ? url : url.slice(0, q);
-      const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
-      if (path !== auditPath && path !== auditStreamPath) throw unknownPath();
-      if (req.method !== 'GET') throw methodNotSupported({ group: '', resource: path.slice(1) }, req.method ?? '');
-      if (path === auditPath) await this.list(res, params);
-      else await this.stream(req, res, params);
-    } catch (error) {
-      if (!isKubeStatusError(error)) this.logger.error({ err: error, path: req.url }, 'audit request failed');
-      sendStatus(res, toStatusError(error));
-    }
+    authenticate(req);
+    const url = req.url ?? auditPath;
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+    if (path !== auditPath && path !== auditStreamPath) throw unknownPath();
+    if (req.method !== 'GET') throw methodNotSupported({ group: '', resource: path.slice(1) }, req.method ?? '');
+    if (path === auditPath) await this.list(res, params);
+    else await this.stream(req, res, params);
   }
 
   private async list(res: ServerResponse, params: URLSearchParams): Promise<void> {

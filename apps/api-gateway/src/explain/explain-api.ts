@@ -4,18 +4,13 @@ import { PlacementDecided, type Subjects } from '@karmada-ts/contracts';
 import { KarmadaLabel } from '@karmada-ts/domain';
 import type { EventStore } from '@karmada-ts/eventstore';
 import {
-  isKubeStatusError,
   KubeStatusError,
   methodNotSupported,
   notFound,
   sendJson,
-  sendStatus,
-  toStatusError,
   type KubeObject,
-  type RequestContext,
 } from '@karmada-ts/kube';
-import type { Logger } from '@karmada-ts/operability';
-import { EVENT_STORE, SERVICE_LOGGER, SUBJECTS } from '@karmada-ts/service-runtime';
+import { EVENT_STORE, SUBJECTS } from '@karmada-ts/service-runtime';
 import { KubeApi } from '../kube-api.js';
 import { isUnder, type Authenticate, type GatewayRoute } from '../server/gateway-route.js';
 import { explainPath, parseExplainPath, type ExplainTarget } from './explain-path.js';
@@ -35,7 +30,6 @@ export class ExplainApi implements GatewayRoute {
     @Inject(KubeApi) private readonly api: KubeApi,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
   serves(url: string): boolean {
@@ -43,15 +37,10 @@ export class ExplainApi implements GatewayRoute {
   }
 
   async serve(req: IncomingMessage, res: ServerResponse, authenticate: Authenticate): Promise<void> {
-    try {
-      authenticate(req);
-      const target = parseExplainPath(req.url ?? '/');
-      if (req.method !== 'GET') throw methodNotSupported({ group: bindings.group, resource: pluralOf(target) }, req.method ?? '');
-      sendJson(res, 200, await this.explain(target));
-    } catch (error) {
-      if (!isKubeStatusError(error)) this.logger.error({ err: error, path: req.url }, 'explain request failed');
-      sendStatus(res, toStatusError(error));
-    }
+    authenticate(req);
+    const target = parseExplainPath(req.url ?? '/');
+    if (req.method !== 'GET') throw methodNotSupported({ group: bindings.group, resource: pluralOf(target) }, req.method ?? '');
+    sendJson(res, 200, await this.explain(target));
   }
 
   private async explain(target: ExplainTarget): Promise<ReturnType<typeof placementExplanation>> {

@@ -5,22 +5,17 @@ import { previewPolicy, templatesInScope, type AnyPropagationPolicy, type Previe
 import {
   decodeBody,
   formatTimestamp,
-  isKubeStatusError,
   methodNotSupported,
   parseMediaType,
   readBody,
   sendJson,
-  sendStatus,
-  toStatusError,
   unknownPath,
   unsupportedMediaType,
   type JsonObject,
   type RequestContext,
 } from '@karmada-ts/kube';
-import type { Logger } from '@karmada-ts/operability';
-import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { KubeApi } from '../kube-api.js';
-import { isUnder, type Authenticate, type GatewayRoute } from '../server/gateway-route.js';
+import { isUnder, pathOf, type Authenticate, type GatewayRoute } from '../server/gateway-route.js';
 import { parsePreviewRequest } from './preview-request.js';
 import { PreviewSources } from './preview-sources.js';
 
@@ -46,7 +41,6 @@ export interface PropagationPreview {
 export class PreviewApi implements GatewayRoute {
   constructor(
     @Inject(KubeApi) private readonly api: KubeApi,
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
   serves(url: string): boolean {
@@ -54,18 +48,13 @@ export class PreviewApi implements GatewayRoute {
   }
 
   async serve(req: IncomingMessage, res: ServerResponse, authenticate: Authenticate): Promise<void> {
-    try {
-      const context = authenticate(req);
-      if ((req.url ?? '/').split('?')[0] !== previewPath) throw unknownPath();
-      if (req.method !== 'POST') throw methodNotSupported({ group: '', resource: 'preview' }, req.method ?? '');
-      const type = parseMediaType(req.headers['content-type'] ?? 'application/json').type;
-      if (!bodyTypes.includes(type)) throw unsupportedMediaType(bodyTypes);
-      const request = parsePreviewRequest(decodeBody(await readBody(req, maxBodyBytes), type === 'application/yaml'));
-      sendJson(res, 200, await this.preview(request, context));
-    } catch (error) {
-      if (!isKubeStatusError(error)) this.logger.error({ err: error, path: req.url }, 'preview request failed');
-      sendStatus(res, toStatusError(error));
-    }
+    const context = authenticate(req);
+    if (pathOf(req.url ?? '/') !== previewPath) throw unknownPath();
+    if (req.method !== 'POST') throw methodNotSupported({ group: '', resource: 'preview' }, req.method ?? '');
+    const type = parseMediaType(req.headers['content-type'] ?? 'application/json').type;
+    if (!bodyTypes.includes(type)) throw unsupportedMediaType(bodyTypes);
+    const request = parsePreviewRequest(decodeBody(await readBody(req, maxBodyBytes), type === 'application/yaml'));
+    sendJson(res, 200, await this.preview(request, context));
   }
 
   private async preview(request: ReturnType<typeof parsePreviewRequest>, context: RequestContext): Promise<PropagationPreview> {

@@ -6,7 +6,8 @@ export type Authenticate = (req: IncomingMessage) => RequestContext;
 
 /**
  * One of the product's own APIs, served on the gateway's port beside the Kubernetes API (audit, explain, preview,
- * API documentation). Each answers its requests completely, errors included, as Kubernetes Status objects.
+ * API documentation). What `serve` throws before it has answered becomes a Kubernetes Status (a KubeStatusError as it
+ * is, anything else a logged 500); after the answer started, the connection is cut.
  */
 export interface GatewayRoute {
   /** Whether a request URL (query included or not) is this route's. */

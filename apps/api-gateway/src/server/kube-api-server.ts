@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { createKubeApiHandler, internalError, sendStatus, versionInfo } from '@karmada-ts/kube';
+import { createKubeApiHandler, isKubeStatusError, sendStatus, toStatusError, versionInfo } from '@karmada-ts/kube';
 import type { Logger } from '@karmada-ts/operability';
 import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { AuditApi } from '../audit/audit-api.js';
@@ -67,8 +67,8 @@ export class KubeApiServer implements OnApplicationBootstrap, OnModuleDestroy {
       const route = routes.find((r) => r.serves(req.url ?? '/'));
       if (!route) return void handler(req, res);
       Promise.resolve(route.serve(req, res, authenticate)).catch((err: unknown) => {
-        this.logger.error({ err, requestId, path: req.url?.split('?')[0] }, 'gateway route failed');
-        if (!res.headersSent) sendStatus(res, internalError('the request failed; see the gateway log'));
+        if (!isKubeStatusError(err)) this.logger.error({ err, requestId, path: req.url?.split('?')[0] }, 'gateway route failed');
+        if (!res.headersSent) sendStatus(res, toStatusError(err));
         else res.destroy();
       });
     });
