@@ -26,11 +26,10 @@ export async function followStream(nc: NatsConnection, stream: string, onEvent: 
       failure = new Error(`reading stream ${stream}: ${(error as Error).message}`);
     }
   })();
+  let stopped: Promise<void> | undefined;
   return {
     failure: () => failure,
-    async stop() {
-      await messages.close();
-      await done;
-    },
+    // Idempotent: a scenario may stop following early, and the stack stops every follower it handed out.
+    stop: () => (stopped ??= messages.close().then(() => done)),
   };
 }

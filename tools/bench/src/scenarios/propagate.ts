@@ -12,15 +12,12 @@
  * Throughput and stage latencies come from the stream's storage timestamps; peak RSS from /proc of each process.
  */
 import { loadavg } from 'node:os';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { BenchResult, Figure } from '../bench-report.js';
 import { summarize, type LatencySummary } from '../percentiles.js';
 import { consumerLags, describeLags, untilCaughtUp } from '../propagate/consumer-lags.js';
 import { createTemplates, expectCreated, policiesPath } from '../propagate/create-templates.js';
 import { untilDone } from '../propagate/progress-wait.js';
 import { StageTimeline, stages, transitions, type Stage, type Transition } from '../propagate/stage-timeline.js';
-import { followStream, type StreamFollower } from '../propagate/stream-follower.js';
 import { benchNamespace, deploymentTemplate, divideEvenlyPolicy, memberClusters, memberName } from '../propagate/workload.js';
 import { startBenchStack } from '../stack/bench-stack.js';
 import { roundedMemory } from '../stack/process-memory.js';
@@ -76,12 +73,9 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
     maxSockets: concurrency,
   });
   const timeline = new StageTimeline({ resource: deploymentResource, kind: 'Deployment', namespace: benchNamespace });
-  let nc: NatsConnection | undefined;
-  let follower: StreamFollower | undefined;
   try {
-    nc = await connect({ servers: options.natsUrl });
-    follower = await followStream(nc, stack.subjects.stream, (event) => timeline.add(event));
-    const jsm = await jetstreamManager(nc);
+    const follower = await stack.follow((event) => timeline.add(event));
+    const jsm = await stack.jetstream();
     const names = Array.from({ length: clusters }, (_, i) => memberName(i));
     expectCreated(await stack.gateway.post(policiesPath, divideEvenlyPolicy(names)), 'the PropagationPolicy');
     await untilCaughtUp(jsm, stack.subjects.stream, quiesceTimeoutMs);
@@ -157,8 +151,6 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
       },
     };
   } finally {
-    await follower?.stop();
-    await nc?.close();
     await stack.stop();
   }
 }

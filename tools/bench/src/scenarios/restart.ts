@@ -11,8 +11,6 @@
  *    Deployments, no dead letters.
  */
 import { loadavg } from 'node:os';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { serviceNames, type ServiceName } from '@karmada-ts/service-runtime';
 import { nodeArgsFor, packageDir } from '../../../../scripts/run-tool.mjs';
 import type { BenchResult, Figure } from '../bench-report.js';
@@ -21,7 +19,6 @@ import { createTemplates, deploymentsPath, expectCreated, policiesPath } from '.
 import { countOf } from '../propagate/dead-letters.js';
 import { untilDone } from '../propagate/progress-wait.js';
 import { StageTimeline } from '../propagate/stage-timeline.js';
-import { followStream, type StreamFollower } from '../propagate/stream-follower.js';
 import { benchNamespace, deploymentTemplate, divideEvenlyPolicy, memberClusters, memberName } from '../propagate/workload.js';
 import { readConsistency } from '../restart/consistency.js';
 import { crashAndRecover, type Recovery } from '../restart/service-recovery.js';
@@ -69,17 +66,14 @@ export async function runRestartScenario(options: RestartBenchOptions): Promise<
     maxSockets: concurrency,
   });
   const timeline = new StageTimeline({ resource: deploymentResource, kind: 'Deployment', namespace: benchNamespace });
-  let nc: NatsConnection | undefined;
-  let follower: StreamFollower | undefined;
   try {
-    nc = await connect({ servers: options.natsUrl });
-    const jsm = await jetstreamManager(nc);
+    const jsm = await stack.jetstream();
     const status = async () => {
       const counts = timeline.counts();
       return `Works applied ${counts.applied}/${works}, templates ready ${counts.aggregated}/${templates}; behind: ${describeLags(await consumerLags(jsm, stack.subjects.stream))}`;
     };
 
-    follower = await followStream(nc, stack.subjects.stream, (event) => timeline.add(event));
+    const follower = await stack.follow((event) => timeline.add(event));
     expectCreated(await stack.gateway.post(policiesPath, divideEvenlyPolicy(members)), 'the PropagationPolicy');
     say(`putting ${works} Works in place (${templates} Deployments × ${clusters} members)…`);
     const setupStartedAt = Date.now();
@@ -98,7 +92,6 @@ export async function runRestartScenario(options: RestartBenchOptions): Promise<
     const setupSeconds = (timeline.lastProgress().storedAtMs - setupStartedAt) / 1000;
     // From here on the state is read through the API, not the stream: the bench process stays out of the way.
     await follower.stop();
-    follower = undefined;
     await untilCaughtUp(jsm, stack.subjects.stream, idleTimeoutMs);
     const events = (await jsm.streams.info(stack.subjects.stream)).state.messages;
     say(`${works} Works applied in ${setupSeconds.toFixed(1)} s (${events} events in the stream); restarting ${services.join(', ')}…`);
@@ -157,8 +150,6 @@ export async function runRestartScenario(options: RestartBenchOptions): Promise<
       },
     };
   } finally {
-    await follower?.stop();
-    await nc?.close();
     await stack.stop();
   }
 }

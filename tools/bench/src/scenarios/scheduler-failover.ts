@@ -8,12 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { parse } from 'yaml';
 import type { Figure } from '../bench-report.js';
 import { summarize } from '../percentiles.js';
 import { createTemplates, expectCreated, policiesPath } from '../propagate/create-templates.js';
-import { followStream, type StreamFollower } from '../propagate/stream-follower.js';
+import type { StreamFollower } from '../propagate/stream-follower.js';
 import { benchNamespace, deploymentTemplate, divideEvenlyPolicy, memberClusters, memberName } from '../propagate/workload.js';
 import { startBenchStack, type BenchStack } from '../stack/bench-stack.js';
 import { FailoverTimeline } from './scheduler-failover-timeline.js';
@@ -63,11 +62,8 @@ export async function benchFailover(options: FailoverBenchOptions): Promise<Fail
     env: fastFailureDetection,
   });
   const timeline = new FailoverTimeline(failing);
-  let nc: NatsConnection | undefined;
-  let follower: StreamFollower | undefined;
   try {
-    nc = await connect({ servers: options.natsUrl });
-    follower = await followStream(nc, stack.subjects.stream, (event) => timeline.add(event));
+    const follower = await stack.follow((event) => timeline.add(event));
     const names = Array.from({ length: members }, (_, i) => memberName(i));
     expectCreated(await stack.gateway.post(policiesPath, divideEvenlyPolicy(names)), 'the PropagationPolicy');
     say(`failover: creating ${bindings} Deployments of ${members} replicas…`);
@@ -103,8 +99,6 @@ export async function benchFailover(options: FailoverBenchOptions): Promise<Fail
       },
     };
   } finally {
-    await follower?.stop();
-    await nc?.close();
     await stack.stop();
   }
 }

@@ -14,8 +14,6 @@
  * times are copied from the cause and say nothing about how long a step took (stage-timeline.ts).
  */
 import { loadavg } from 'node:os';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { pacedLoad } from '../api/paced-load.js';
 import type { BenchResult, Figure } from '../bench-report.js';
 import { percentile, summarize, type LatencySummary } from '../percentiles.js';
@@ -24,7 +22,6 @@ import { deploymentsPath, expectCreated, policiesPath } from '../propagate/creat
 import { countOf, deadLetters } from '../propagate/dead-letters.js';
 import { untilDone } from '../propagate/progress-wait.js';
 import { StageTimeline, stages, transitions, type Transition } from '../propagate/stage-timeline.js';
-import { followStream, type StreamFollower } from '../propagate/stream-follower.js';
 import { benchNamespace, memberClusters } from '../propagate/workload.js';
 import { startBenchStack } from '../stack/bench-stack.js';
 import { roundedMemory } from '../stack/process-memory.js';
@@ -80,12 +77,9 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
     maxSockets,
   });
   const timeline = new StageTimeline({ resource: deploymentResource, kind: 'Deployment', namespace: benchNamespace });
-  let nc: NatsConnection | undefined;
-  let follower: StreamFollower | undefined;
   try {
-    nc = await connect({ servers: options.natsUrl });
-    follower = await followStream(nc, stack.subjects.stream, (event) => timeline.add(event));
-    const jsm = await jetstreamManager(nc);
+    const follower = await stack.follow((event) => timeline.add(event));
+    const jsm = await stack.jetstream();
     for (const policy of groupPolicies(groups)) expectCreated(await stack.gateway.post(policiesPath, policy), `PropagationPolicy ${policy.metadata.name}`);
     say(`${groups.length} group policies created; waiting for the stack to be idle…`);
     await untilCaughtUp(jsm, stack.subjects.stream, idleTimeoutMs);
@@ -185,8 +179,6 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
       },
     };
   } finally {
-    await follower?.stop();
-    await nc?.close();
     await stack.stop();
   }
 }

@@ -8,13 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import { Subjects } from '@karmada-ts/contracts';
 import type { ClusterConfig } from '@karmada-ts/member-sim';
 import { serviceCatalog, type ServiceName } from '@karmada-ts/service-runtime';
 import { packageDir } from '../../../../scripts/run-tool.mjs';
+import type { LoggedEvent } from '../propagate/stage-timeline.js';
+import { followStream, type StreamFollower } from '../propagate/stream-follower.js';
 import { GatewayClient } from './gateway-client.js';
 import { startMemberSimProcess, type MemberSimProcess } from './member-sim-process.js';
 import { readProcessMemory, type ProcessMemory } from './process-memory.js';
@@ -49,6 +51,10 @@ export interface BenchStack {
   restart(name: ServiceName): Promise<ServiceProcess>;
   /** The kubeconfig member-sim wrote for a member (its server, CA and token; the admin API is on the same port). */
   memberKubeconfig(name: string): string;
+  /** A JetStream manager on the stack's one NATS connection for the benchmark (closed by stop()). */
+  jetstream(): Promise<JetStreamManager>;
+  /** Hands every event of the stack's stream, from its first, to `onEvent`, until stopped (at the latest by stop()). */
+  follow(onEvent: (event: LoggedEvent) => void): Promise<StreamFollower>;
   stop(): Promise<void>;
 }
 
@@ -80,10 +86,15 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   const services: ServiceProcess[] = [];
   let memberSim: MemberSimProcess | undefined;
   let gateway: GatewayClient | undefined;
+  let nats: Promise<NatsConnection> | undefined;
+  const followers: StreamFollower[] = [];
+  const natsConnection = () => (nats ??= connect({ servers: options.natsUrl }));
 
   const stop = async () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    for (const follower of followers.splice(0)) await follower.stop();
+    if (nats) await (await nats).close();
     gateway?.close();
     await Promise.all(services.map((s) => s.stop()));
     await memberSim?.stop();
@@ -157,6 +168,12 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       return service;
     },
     memberKubeconfig: (name) => join(membersDir, `${name}.kubeconfig`),
+    jetstream: async () => jetstreamManager(await natsConnection()),
+    async follow(onEvent) {
+      const follower = await followStream(await natsConnection(), subjects.stream, onEvent);
+      followers.push(follower);
+      return follower;
+    },
     stop,
   };
 }
