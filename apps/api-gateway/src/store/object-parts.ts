@@ -59,7 +59,7 @@ export interface ObjectPart {
 export type PartContents = ReadonlyMap<PartName, PartContent>;
 
 /** A status subresource owned by a controller reads `{}` until the controller reports. */
-export function withEmptyStatus(object: KubeObject): KubeObject {
+function withEmptyStatus(object: KubeObject): KubeObject {
   return 'status' in object ? { ...object, status: {} } : object;
 }
 
