@@ -1,7 +1,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
-import { Subjects, type EventRegistry } from '@karmada-ts/contracts';
+import { Subjects, type Envelope, type EventRegistry } from '@karmada-ts/contracts';
 import { EventStore, type StoredEvent } from '@karmada-ts/eventstore';
 import { startService, type RunningService, type ServiceDefinition } from '@karmada-ts/service-runtime';
 import { uniqueName } from './unique-name.js';
@@ -12,8 +12,17 @@ const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.
 
 /** A service running in this process on a stream and a database of its own, and the test's own event store. */
 export interface TestService {
+  readonly instance: string;
+  /** Its database (the name DATABASE_URL ends with). */
+  readonly database: string;
+  /** The environment it was started with. */
+  readonly env: NodeJS.ProcessEnv;
   readonly subjects: Subjects;
   readonly store: EventStore;
+  /** The running service (a new one after restart()). */
+  readonly running: RunningService;
+  /** Appends an input event the way its writer would: conditional on the subject's head. */
+  append(envelope: Envelope): Promise<number>;
   /** Every event on one subject (or filter), in stream order. */
   events(filter: string): Promise<StoredEvent[]>;
   restart(): Promise<void>;
@@ -50,8 +59,18 @@ export async function startTestService(prefix: string, definition: ServiceDefini
   }
   let destroyed = false;
   return {
+    instance,
+    database: name,
+    env,
     subjects,
     store,
+    get running() {
+      return running;
+    },
+    async append(envelope) {
+      const head = await store.readLast(envelope.subject);
+      return (await store.append(envelope.subject, envelope, { expectedSeq: head?.seq ?? 0 })).seq;
+    },
     async events(filter) {
       const out: StoredEvent[] = [];
       for await (const event of store.replay(filter)) out.push(event);
