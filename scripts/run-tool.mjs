@@ -30,7 +30,8 @@ function newestMtime(dir) {
 /** The node arguments that run a package's entry point: built JavaScript when fresh, sources otherwise. */
 export function nodeArgsFor(dir, entry = 'main') {
   const built = join(dir, 'dist', `${entry}.js`);
-  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(dir, 'src'))) return ['--enable-source-maps', built];
+  // The newest file of dist, not the entry's: an incremental build rewrites only the files whose sources changed.
+  if (existsSync(built) && newestMtime(join(dir, 'dist')) >= newestMtime(join(dir, 'src'))) return ['--enable-source-maps', built];
   return [
     '--import', new URL('./swc-register.mjs', import.meta.url).href,
     '--conditions=@karmada-ts/source',

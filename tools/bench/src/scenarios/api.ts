@@ -16,17 +16,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import { Subjects } from '@karmada-ts/contracts';
-import { packageDir } from '../../../../scripts/run-tool.mjs';
 import { pacedLoad } from '../api/paced-load.js';
-import { processCpuSeconds, processRunQueueSeconds } from '../api/process-cpu.js';
+import { processCpuSeconds, processRunQueueSeconds } from '../stack/process-cpu.js';
 import { TimedClient, type ArrivedWatchEvent, type TimedResponse } from '../api/timed-client.js';
 import type { BenchResult, Figure } from '../bench-report.js';
 import { percentile } from '../percentiles.js';
+import { cpuProfileEnv } from '../stack/cpu-profile-env.js';
 import { readProcessMemory } from '../stack/process-memory.js';
 import { startServiceProcess, type ServiceProcess } from '../stack/service-process.js';
 
@@ -46,14 +45,12 @@ export interface ApiBenchOptions {
   readonly natsUrl: string;
   /** Postgres server URL; a scratch database is created on it and dropped afterwards. */
   readonly databaseUrl: string;
-  /** Where the gateway writes its CPU profile (`<pid>.cpuprofile`, for Chrome DevTools); no profile when absent. */
+  /** Where the gateway writes its CPU profile (`api-gateway-<pid>.cpuprofile`, for Chrome DevTools); no profile when absent. */
   readonly profileDir?: string;
   readonly progress?: (line: string) => void;
 }
 
 const namespace = 'bench-api';
-/** Preloaded into the gateway to profile it (node refuses --cpu-prof in NODE_OPTIONS); a source file, built or not. */
-const cpuProfiler = pathToFileURL(join(packageDir('bench'), 'src', 'api', 'cpu-profiler.mjs')).href;
 const collection = `/api/v1/namespaces/${namespace}/configmaps`;
 const tableAccept = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
 /** Connections at most (the keep-alive pool): more requests wait for one, and that wait counts in their latency. */
@@ -164,7 +161,7 @@ export async function runApiScenario(options: ApiBenchOptions): Promise<BenchRes
         GATEWAY_PORT: '0',
         GATEWAY_CLEANUP_FINALIZERS: 'false',
         LOG_LEVEL: 'info',
-        ...(options.profileDir ? { NODE_OPTIONS: `--import=${cpuProfiler}`, BENCH_CPU_PROFILE_DIR: options.profileDir } : {}),
+        ...cpuProfileEnv(options.profileDir),
       },
       240_000,
     );

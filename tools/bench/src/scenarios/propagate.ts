@@ -20,6 +20,8 @@ import { untilDone } from '../propagate/progress-wait.js';
 import { StageTimeline, stages, transitions, type Stage, type Transition } from '../propagate/stage-timeline.js';
 import { benchNamespace, deploymentTemplate, divideEvenlyPolicy, memberClusters, memberName } from '../propagate/workload.js';
 import { startBenchStack } from '../stack/bench-stack.js';
+import { cpuProfileEnv } from '../stack/cpu-profile-env.js';
+import { cpuUsedSince } from '../stack/process-cpu.js';
 import { roundedMemory } from '../stack/process-memory.js';
 import { measureRawPublishCeiling } from './backbone.js';
 
@@ -37,6 +39,8 @@ export interface PropagateBenchOptions {
   readonly stallSeconds?: number;
   /** The longest the run may take from the first create; it then reports how far it got (default: no limit). */
   readonly maxSeconds?: number;
+  /** Where every service writes its CPU profile when the stack stops (`<app>-<pid>.cpuprofile`); no profiles when absent. */
+  readonly profileDir?: string;
   /** Progress lines while the run goes on (stderr in the CLI). */
   readonly progress?: (line: string) => void;
 }
@@ -71,6 +75,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
     natsUrl: options.natsUrl,
     databaseUrl: options.databaseUrl,
     maxSockets: concurrency,
+    env: cpuProfileEnv(options.profileDir),
   });
   const timeline = new StageTimeline({ resource: deploymentResource, kind: 'Deployment', namespace: benchNamespace });
   try {
@@ -82,6 +87,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
     const seqBefore = (await jsm.streams.info(stack.subjects.stream)).state.last_seq;
 
     say(`creating ${templates} Deployments (${concurrency} at once)…`);
+    const cpuBefore = stack.cpuSeconds();
     const createStartedAt = Date.now();
     await createTemplates(stack.gateway, templates, concurrency, (i) => deploymentTemplate(i, replicas));
     const createSeconds = (Date.now() - createStartedAt) / 1000;
@@ -101,6 +107,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
       say,
     });
     const memory = stack.memory();
+    const cpu = cpuUsedSince(cpuBefore, stack.cpuSeconds());
     const lags = await consumerLags(jsm, stack.subjects.stream);
     const last = timeline.lastProgress();
     const endedAt = completed ? last.storedAtMs : Date.now();
@@ -131,6 +138,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
           { name: `${t} p99`, value: latencies[t].p99, unit: 'ms' },
         ]),
         ...Object.entries(memory).map(([name, m]): Figure => ({ name: `peak RSS ${name}`, value: Math.round(m?.peakRssMiB ?? 0), unit: 'MiB' })),
+        ...Object.entries(cpu).map(([name, seconds]): Figure => ({ name: `CPU ${name}`, value: round(seconds, 1), unit: 's' })),
       ],
       details: {
         completed,
@@ -146,6 +154,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
         eventsPerSec,
         ratioToCeiling: eventsPerSec / ceiling,
         memoryMiB: roundedMemory(memory),
+        cpuSecondsDuringRun: cpu,
         consumersBehindAtEnd: lags.filter((l) => l.pending + l.ackPending > 0),
         loadAverage: loadavg(),
       },

@@ -19,6 +19,7 @@ import type { LoggedEvent } from '../propagate/stage-timeline.js';
 import { followStream, type StreamFollower } from '../propagate/stream-follower.js';
 import { GatewayClient } from './gateway-client.js';
 import { startMemberSimProcess, type MemberSimProcess } from './member-sim-process.js';
+import { processCpuSeconds } from './process-cpu.js';
 import { readProcessMemory, type ProcessMemory } from './process-memory.js';
 import { startServiceProcess, type ServiceProcess } from './service-process.js';
 
@@ -43,6 +44,8 @@ export interface BenchStack {
   readonly gateway: GatewayClient;
   /** Memory of every process of the stack: the services by name (undefined while one is killed), and `member-sim`. */
   memory(): Record<string, ProcessMemory | undefined>;
+  /** CPU seconds (user + system) each process of the stack has used so far, named as in memory(). */
+  cpuSeconds(): Record<string, number | undefined>;
   /** The services that exited on their own. */
   crashed(): ServiceProcess[];
   /** kill -9 of one service, as a crash: no shutdown, nothing in flight finished or acknowledged. */
@@ -129,21 +132,23 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     throw error;
   }
   const running = { gateway, memberSim };
+  const perProcess = <T>(read: (pid: number) => T): Record<string, T | undefined> => ({
+    ...Object.fromEntries(
+      serviceCatalog.map(({ name }) => {
+        const service = services.find((s) => s.name === name);
+        return [name, service && read(service.child.pid!)];
+      }),
+    ),
+    'member-sim': read(running.memberSim.child.pid!),
+  });
   return {
     instance,
     subjects,
     get gateway() {
       return running.gateway;
     },
-    memory: () => ({
-      ...Object.fromEntries(
-        serviceCatalog.map(({ name }) => {
-          const service = services.find((s) => s.name === name);
-          return [name, service && readProcessMemory(service.child.pid!)];
-        }),
-      ),
-      'member-sim': readProcessMemory(running.memberSim.child.pid!),
-    }),
+    memory: () => perProcess(readProcessMemory),
+    cpuSeconds: () => perProcess(processCpuSeconds),
     crashed: () => services.filter((s) => s.crashed()),
     async kill(name) {
       const index = services.findIndex((s) => s.name === name);

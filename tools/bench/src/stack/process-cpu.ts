@@ -28,3 +28,8 @@ export function processRunQueueSeconds(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/** CPU seconds each process used between two readings of the same processes (0 for one missing from either). */
+export function cpuUsedSince(before: Record<string, number | undefined>, after: Record<string, number | undefined>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([name, seconds]) => [name, Math.max(0, (seconds ?? 0) - (before[name] ?? seconds ?? 0))]));
+}

@@ -1,6 +1,6 @@
 // Profiles the CPU of the process it is loaded into, from start to exit, and writes the profile (Chrome DevTools
-// `.cpuprofile`) into BENCH_CPU_PROFILE_DIR. Loaded with NODE_OPTIONS=--import=<this file>, because node refuses
-// --cpu-prof in NODE_OPTIONS. The in-process inspector session answers synchronously, so the profile is written
+// `.cpuprofile`, named after the app and the pid) into BENCH_CPU_PROFILE_DIR. Loaded with
+// NODE_OPTIONS=--import=<this file>, because node refuses --cpu-prof in NODE_OPTIONS. The in-process inspector session answers synchronously, so the profile is written
 // inside the 'exit' handler.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -17,7 +17,8 @@ if (dir) {
     session.post('Profiler.stop', (error, result) => {
       if (error) return void process.stderr.write(`cpu profile not written: ${error.message}\n`);
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${process.pid}.cpuprofile`), JSON.stringify(result.profile));
+      const app = /apps\/([^/]+)\//.exec(process.argv[1] ?? '')?.[1] ?? 'node';
+      writeFileSync(join(dir, `${app}-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
     });
   });
 }
