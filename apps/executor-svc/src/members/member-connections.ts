@@ -15,6 +15,12 @@ import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { MemberCredentialsSource } from './member-credentials.js';
 import { MemberConnection } from './member-connection.js';
 
+/**
+ * Requests in flight per member (client-go's default burst is 10; a member answers SSA in about a millisecond):
+ * enough to keep a busy member's pipe full, while a slow member still holds at most 16 of the 64 global slots.
+ */
+const requestsPerMember = 16;
+
 interface Entry {
   /** What the connection was built from: a change of endpoint, TLS, proxy or credentials needs a new one. */
   readonly fingerprint: string;
@@ -28,9 +34,7 @@ interface Entry {
  */
 @Injectable()
 export class MemberConnections implements OnModuleDestroy {
-  // 16 requests in flight per member (client-go's default burst is 10; a member answers SSA in about a millisecond):
-  // enough to keep a busy member's pipe full, while a slow member still holds at most 16 of the 64 global slots.
-  private readonly limiter = new ClusterLimiter({ perCluster: 16, global: 64 });
+  private readonly limiter = new ClusterLimiter({ perCluster: requestsPerMember, global: 64 });
   private readonly entries = new Map<string, Entry>();
   private readonly listeners: ((event: MemberObjectEvent) => void)[] = [];
 
@@ -82,7 +86,9 @@ export class MemberConnections implements OnModuleDestroy {
 
   private open(cluster: Cluster, credentials: MemberCredentials): MemberConnection {
     const name = cluster.metadata.name ?? '';
-    const client = new MemberClient(memberKubeConfig(cluster, credentials));
+    // As many idle connections kept as requests go in flight: otherwise every burst opens (and TLS-handshakes) anew
+    // the connections the last one closed.
+    const client = new MemberClient(memberKubeConfig(cluster, credentials), { maxFreeSockets: requestsPerMember });
     const resolver = new ResourceResolver(client);
     const objects = new MemberObjects(name, client, { limiter: this.limiter, resolver });
     const informers = new ManagedObjectInformers(name, client, {
