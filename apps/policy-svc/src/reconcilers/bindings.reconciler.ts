@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BindingUpserted, PlacementDecided } from '@karmada-ts/contracts';
 import type { StoredEvent } from '@karmada-ts/eventstore';
-import type { BatchReconciler } from '@karmada-ts/service-runtime';
+import { reconcileEach, type BatchReconciler } from '@karmada-ts/service-runtime';
 import { DependentsSync } from '../detector/dependents-sync.js';
 import { keyOfBindingSubject, type BindingKey } from '../read-models/read-models.js';
 
@@ -20,6 +20,8 @@ export class BindingsReconciler implements BatchReconciler {
       const key = keyOfBindingSubject(event.subject);
       latest.set(`${key.namespace ?? ''}/${key.name}`, { key, cause: event });
     }
-    for (const { key, cause } of latest.values()) await this.dependents.reconcile(key, cause);
+    // Side by side: two bindings sharing a dependency meet at its attached binding's conditional append, and the one
+    // that conflicts decides again (retryOnConflict).
+    await reconcileEach(latest.values(), ({ key, cause }) => this.dependents.reconcile(key, cause));
   }
 }
