@@ -16,7 +16,7 @@ import {
 } from '@karmada-ts/domain';
 import type { StateKey } from '@karmada-ts/projections';
 import { SUBJECTS } from '@karmada-ts/service-runtime';
-import { ReadModelReader, stateKeyString, type ResourceKinds } from '../read-models/read-model.reader.js';
+import { ReadModelReader, stateKeyString, type ResourceKinds, type WorkRow } from '../read-models/read-model.reader.js';
 import {
   keyString,
   knownResources,
@@ -26,6 +26,7 @@ import {
   type LastEvent,
   type TemplateState,
   type WorkKey,
+  type WorkOwner,
 } from '../read-models/read-model-tables.js';
 import { bindingOwnerOf, bindingRefOf, scheduledBinding } from './binding-ref.js';
 import { HeadAppender } from './head-appender.js';
@@ -154,15 +155,13 @@ export class BindingSync {
     });
     const templateKeys = found.flatMap((b) => (b.templateKey ? [b.templateKey] : []));
     const namespaces = [...new Set(found.flatMap((b) => b.binding.spec.resource.namespace ?? []))];
-    const [templates, policyStates, owned, atTargets, bindingStatuses, templateStatuses] = await Promise.all([
+    const [templates, policyStates, rows, bindingStatuses, templateStatuses] = await Promise.all([
       reader.templates(templateKeys),
       namespaces.length > 0 ? reader.templatesOfKind(resourceKey(knownResources.overridePolicies), namespaces) : [],
-      reader.worksOwnedBy(found.map((b) => bindingOwnerOf(b.binding))),
-      reader.worksAt(found.flatMap((b) => b.targets)),
+      worksOwnedOrAt(reader, found.map((b) => bindingOwnerOf(b.binding)), found.flatMap((b) => b.targets)),
       reader.bindingStatuses(keys),
       reader.templateStatuses(templateKeys),
     ]);
-    const rows = [...owned, ...atTargets];
     const works = indexKnownWorks(rows, await reader.workStatuses(rows));
     const templateOf = (key: StateKey | undefined) => (key ? templates.get(stateKeyString(key)) : undefined);
     return {
@@ -233,6 +232,16 @@ function templateRefOf(binding: AnyResourceBinding, kinds: ResourceKinds): Templ
   const plural = kinds.pluralOf.get(`${group}/${kind}`);
   if (!plural) return undefined;
   return { resource: { group, resource: plural }, apiVersion, kind, ...(namespace ? { namespace } : {}), name, uid: uid ?? '' };
+}
+
+/**
+ * The Works the owners own, and those on the target subjects: the targets are mostly the owners' own Works, so only
+ * the ones not among those are read again.
+ */
+async function worksOwnedOrAt(reader: ReadModelReader, owners: readonly WorkOwner[], targets: readonly WorkKey[]): Promise<WorkRow[]> {
+  const owned = await reader.worksOwnedBy(owners);
+  const read = new Set(owned.map(keyString));
+  return [...owned, ...(await reader.worksAt(targets.filter((key) => !read.has(keyString(key)))))];
 }
 
 /** The Work subjects of a binding's target clusters (one Work name per template, one namespace per cluster). */
