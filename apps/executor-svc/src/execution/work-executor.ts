@@ -22,7 +22,7 @@ import { SealedSecretValues, SecretValuesUnavailableError } from '../secrets/sea
 import { ApplyRetries } from './apply-retries.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 import { RetryLaterError } from './retry-later.error.js';
-import { WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
+import { emptyHead, WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
 
 /**
  * Karmada's execution controller for the Works of one batch: dispatches each Work to its member (server-side apply)
@@ -48,32 +48,49 @@ export class WorkExecutor {
    */
   async reconcileAll(keys: readonly WorkKey[]): Promise<void> {
     const views = new Map<string, Promise<ClusterView>>();
-    const settled = await Promise.allSettled(keys.map((key) => this.reconcile(key, views)));
+    const prefetched = await this.prefetch(keys);
+    const settled = await Promise.allSettled(keys.map((key) => this.reconcile(key, views, prefetched.get(workKeyId(key)))));
     const failures = settled.flatMap((outcome, i) => (outcome.status === 'rejected' ? [{ key: keys[i]!, error: outcome.reason as Error }] : []));
     if (failures.length === 0) return;
     for (const { key, error } of failures) this.logger.warn({ err: error, work: workKeyId(key) }, 'work not reconciled; it will be retried');
     throw new RetryLaterError(`${failures.length} of ${keys.length} Works will be retried: ${failures.map((f) => `${workKeyId(f.key)}: ${f.error.message}`).join('; ')}`);
   }
 
-  private reconcile(key: WorkKey, views: Map<string, Promise<ClusterView>>): Promise<void> {
-    return this.serializer.run(workKeyId(key), async () => {
-      const row = await this.works.get(key);
+  /**
+   * The batch's Works in one read, each with the head of its status subject as far as known without a read: the
+   * remembered one, else empty when the reports read model has never seen the Work (a wrong guess only makes the
+   * report's append conflict and read the head).
+   */
+  private async prefetch(keys: readonly WorkKey[]): Promise<Map<string, { row: WorkRow; head: StatusHead | undefined }>> {
+    const found = await this.works.getMany(keys);
+    return new Map(
+      [...found].map(([id, { row, reported }]) => [id, { row, head: reported ? this.log.remembered(row) : this.log.headOr(row, emptyHead) }]),
+    );
+  }
+
+  private reconcile(key: WorkKey, views: Map<string, Promise<ClusterView>>, prefetched: { row: WorkRow; head: StatusHead | undefined } | undefined): Promise<void> {
+    const id = workKeyId(key);
+    return this.serializer.run(id, async () => {
+      // The batch's read may be older than one an earlier reconcile of this Work has since acted on: then read again.
+      const fresh = prefetched !== undefined && !this.works.superseded(prefetched.row);
+      const row = fresh ? prefetched.row : await this.works.get(key);
       if (!row) {
-        this.retries.cancel(workKeyId(key));
+        this.retries.cancel(id);
         return;
       }
       // One read per cluster and batch.
       let view = views.get(row.state.cluster);
       if (!view) views.set(row.state.cluster, (view = this.clusters.load(row.state.cluster)));
-      if (row.state.deleting) await this.cleanUp(key, row, await view);
-      else await this.dispatch(key, row, await view);
+      const head = fresh ? prefetched.head : undefined;
+      if (row.state.deleting) await this.cleanUp(key, row, await view, head);
+      else await this.dispatch(key, row, await view, head);
     });
   }
 
-  private async dispatch(key: WorkKey, row: WorkRow, view: ClusterView): Promise<void> {
+  private async dispatch(key: WorkKey, row: WorkRow, view: ClusterView, knownHead: StatusHead | undefined): Promise<void> {
     const { work, cause } = row.state;
     if (work.spec.suspendDispatching === true) {
-      await this.log.append(key, (head) => this.reportEvent(key, row, head, reportSuspended(head.report?.status, work, row.seq, cause.time)));
+      await this.log.append(key, (head) => this.reportEvent(key, row, head, reportSuspended(head.report?.status, work, row.seq, cause.time)), knownHead);
       return;
     }
     if (!view.cluster) throw new RetryLaterError(`cluster ${view.name} is not known`);
@@ -87,7 +104,7 @@ export class WorkExecutor {
       return;
     }
     const manifests = await this.manifestsToApply(row);
-    const head = await this.log.head(key);
+    const head = knownHead ?? (await this.log.head(key));
     // A redelivered event, or a batch retried for another Work's sake: nothing to do when the member already agrees.
     if (reportsApplied(head.report, row.seq) && manifests.every((manifest) => inSync(connection, manifest))) {
       this.retries.cancel(workKeyId(key));
@@ -116,10 +133,10 @@ export class WorkExecutor {
    * Karmada's deletion branch: delete (or, with preserveResourcesOnDeletion, release) the member objects, then say so.
    * A cluster that is not ready blocks the clean-up unless it is being unjoined: then nothing is asked of it.
    */
-  private async cleanUp(key: WorkKey, row: WorkRow, view: ClusterView): Promise<void> {
+  private async cleanUp(key: WorkKey, row: WorkRow, view: ClusterView, knownHead: StatusHead | undefined): Promise<void> {
     const { work, cause, cluster } = row.state;
     this.retries.cancel(workKeyId(key));
-    const first = await this.log.head(key);
+    const first = knownHead ?? (await this.log.head(key));
     const cleanedUp = (head: StatusHead) => head.cleanedUpSeq !== undefined && head.cleanedUpSeq > row.seq;
     if (cleanedUp(first)) return;
     if (!view.cluster) throw new RetryLaterError(`cluster ${view.name} is not known`);

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   causedBy,
   deterministicId,
-  DriftCorrected,
   WorkCleanedUp,
   WorkStatusReported,
   type Cause,
@@ -29,18 +28,24 @@ export interface StatusHead {
 
 /** Re-reads and decisions after conflicting appends before giving up (the batch then comes back). */
 const attempts = 4;
-/** Heads remembered after the executor's own drift records. */
-const rememberedDrifts = 10_000;
+/**
+ * Heads this process appended or read, remembered so that the next decision on the same Work (its status report
+ * after its apply, a drift record's successor) needs no read of the stream. About a kilobyte each.
+ */
+const rememberedHeads = 10_000;
+
+/** The head of a subject that has no event yet. */
+export const emptyHead: StatusHead = { seq: 0, report: undefined, cleanedUpSeq: undefined };
 
 /**
  * The executor's own aggregate, one `workstatus` subject per Work: reading where it stands and appending to it
  * conditionally. Every append names the head it was decided on; when another replica appended first, the head is
- * read again and the decision made again.
+ * read again and the decision made again. The heads of recent appends and reads are remembered: a remembered head
+ * that another replica has since moved only costs that conflict and a read.
  */
 @Injectable()
 export class WorkStatusLog {
-  /** The report in force when this process recorded a drift, by subject and the drift record's sequence. */
-  private readonly afterDrift = new Map<string, { seq: number; report: WorkReport | undefined }>();
+  private readonly recent = new Map<string, StatusHead>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -51,15 +56,19 @@ export class WorkStatusLog {
     return this.subjects.workStatus(key.namespace, key.name);
   }
 
+  /** Where the subject stands as last seen here, else as the stream says. */
   async head(key: WorkKey): Promise<StatusHead> {
-    const subject = this.subject(key);
-    const last = await this.store.readLast(subject);
-    if (!last) return { seq: 0, report: undefined, cleanedUpSeq: undefined };
-    if (WorkCleanedUp.is(last)) return { seq: last.seq, report: undefined, cleanedUpSeq: last.seq };
-    if (WorkStatusReported.is(last)) return { seq: last.seq, report: asWorkReport(last.data), cleanedUpSeq: undefined };
-    const remembered = this.afterDrift.get(subject);
-    if (remembered?.seq === last.seq) return { seq: last.seq, report: remembered.report, cleanedUpSeq: undefined };
-    return { seq: last.seq, report: await this.lastReport(subject), cleanedUpSeq: undefined };
+    return this.recent.get(this.subject(key)) ?? this.readHead(key);
+  }
+
+  /** The head as last seen here, if it is remembered. */
+  remembered(key: WorkKey): StatusHead | undefined {
+    return this.recent.get(this.subject(key));
+  }
+
+  /** The remembered head, or `hint` (what a read model says) without a read; the append corrects a wrong hint. */
+  headOr(key: WorkKey, hint: StatusHead): StatusHead {
+    return this.remembered(key) ?? hint;
   }
 
   /**
@@ -74,11 +83,11 @@ export class WorkStatusLog {
       if (!envelope) return undefined;
       try {
         const { seq } = await this.store.append(envelope.subject, envelope, { expectedSeq: head.seq });
-        if (DriftCorrected.is(envelope)) this.rememberDrift(envelope.subject, seq, head.report);
+        this.remember(envelope.subject, headAfter(head, envelope, seq));
         return seq;
       } catch (error) {
         if (!(error instanceof ConcurrencyConflictError) || attempt >= attempts) throw error;
-        head = await this.head(key);
+        head = await this.readHead(key);
       }
     }
   }
@@ -104,19 +113,41 @@ export class WorkStatusLog {
     });
   }
 
-  /** A drift record is the head until the next report: remember the report it follows, to spare a replay. */
-  private rememberDrift(subject: string, seq: number, report: WorkReport | undefined): void {
-    this.afterDrift.delete(subject);
-    this.afterDrift.set(subject, { seq, report });
-    if (this.afterDrift.size > rememberedDrifts) this.afterDrift.delete(this.afterDrift.keys().next().value!);
+  /** The subject's head as the stream says, remembered. */
+  private async readHead(key: WorkKey): Promise<StatusHead> {
+    const subject = this.subject(key);
+    const last = await this.store.readLast(subject);
+    const head: StatusHead = !last
+      ? emptyHead
+      : WorkCleanedUp.is(last)
+        ? { seq: last.seq, report: undefined, cleanedUpSeq: last.seq }
+        : WorkStatusReported.is(last)
+          ? { seq: last.seq, report: asWorkReport(last.data), cleanedUpSeq: undefined }
+          : // A drift record of another replica: the report in force is the last one before it.
+            { seq: last.seq, report: await this.lastReport(subject), cleanedUpSeq: undefined };
+    this.remember(subject, head);
+    return head;
   }
 
-  /** The newest report of the Work's current life, from its whole subject (rare: a drift record of another replica). */
+  private remember(subject: string, head: StatusHead): void {
+    this.recent.delete(subject);
+    this.recent.set(subject, head);
+    if (this.recent.size > rememberedHeads) this.recent.delete(this.recent.keys().next().value!);
+  }
+
+  /** The newest report of the Work's current life, from its whole subject. */
   private async lastReport(subject: string): Promise<WorkReport | undefined> {
     let report: WorkReport | undefined;
     for await (const event of this.store.replay(subject)) report = reportAfter(report, event);
     return report;
   }
+}
+
+/** The head once `envelope` was appended at `seq` onto `head`: a drift record leaves the report in force. */
+function headAfter(head: StatusHead, envelope: Envelope, seq: number): StatusHead {
+  if (WorkCleanedUp.is(envelope)) return { seq, report: undefined, cleanedUpSeq: seq };
+  if (WorkStatusReported.is(envelope)) return { seq, report: asWorkReport(envelope.data), cleanedUpSeq: undefined };
+  return { seq, report: head.report, cleanedUpSeq: undefined };
 }
 
 function reportAfter(report: WorkReport | undefined, event: StoredEvent): WorkReport | undefined {

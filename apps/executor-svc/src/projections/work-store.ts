@@ -3,10 +3,16 @@ import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
 import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { workReportsTable } from './work-reports.projection.js';
-import { workStateKey, worksTable, type WorkKey, type WorkState } from './works.projection.js';
+import { workKeyId, workStateKey, worksTable, type WorkKey, type WorkState } from './works.projection.js';
 
 /** A Work as the executor reads it: its newest state and the stream sequence that wrote it (its version). */
 export type WorkRow = StateRow<WorkState>;
+
+/** A Work read for a batch, and whether the executor's reports read model has a row for it. */
+export interface PrefetchedWork {
+  readonly row: WorkRow;
+  readonly reported: boolean;
+}
 
 /** One member object a dispatched Work stands for. */
 export interface AppliedObject {
@@ -18,17 +24,59 @@ export interface AppliedObject {
   readonly name: string;
 }
 
-/** Queries over the Works read model. */
+/** Works whose newest version read is remembered (a number each), far more than are ever in flight at once. */
+const rememberedVersions = 100_000;
+
+/**
+ * Queries over the Works read model. It remembers the newest version of each Work it has returned, so that a read
+ * overtaken by a newer one (reads in flight side by side finish in any order) can be told apart.
+ */
 @Injectable()
 export class WorkStore {
   private readonly reader: LatestStateReader<WorkState>;
+  private readonly newest = new Map<string, number>();
 
   constructor(@Inject(PROJECTION_DATABASE) private readonly database: DataSource) {
     this.reader = new LatestStateReader(database, worksTable);
   }
 
-  get(key: WorkKey): Promise<WorkRow | undefined> {
-    return this.reader.get(workStateKey(key));
+  async get(key: WorkKey): Promise<WorkRow | undefined> {
+    const row = await this.reader.get(workStateKey(key));
+    if (row) this.saw(row);
+    return row;
+  }
+
+  /** Whether a newer version of the Work than this row has been read since. */
+  superseded(row: WorkRow): boolean {
+    return (this.newest.get(workKeyId(row)) ?? 0) > row.seq;
+  }
+
+  /** The Works of a batch in one query (missing ones are left out), by workKeyId. */
+  async getMany(keys: readonly WorkKey[]): Promise<Map<string, PrefetchedWork>> {
+    if (keys.length === 0) return new Map();
+    const rows: { namespace: string; name: string; state: WorkState; seq: string; reported: boolean }[] = await this.database.query(
+      `SELECT w.namespace, w.name, w.state, w.seq, r.seq IS NOT NULL AS reported
+         FROM ${worksTable} w
+         JOIN unnest($1::text[], $2::text[]) AS k(namespace, name) ON w.namespace = k.namespace AND w.name = k.name
+         LEFT JOIN ${workReportsTable} r ON r.kind = 'workstatus' AND r.namespace = w.namespace AND r.name = w.name
+        WHERE w.kind = 'work'`,
+      [keys.map((k) => k.namespace), keys.map((k) => k.name)],
+    );
+    return new Map(
+      rows.map((r) => {
+        const row: WorkRow = { ...workStateKey(r), state: r.state, seq: Number(r.seq) };
+        this.saw(row);
+        return [workKeyId(r), { row, reported: r.reported }];
+      }),
+    );
+  }
+
+  private saw(row: WorkRow): void {
+    const id = workKeyId(row);
+    if ((this.newest.get(id) ?? 0) >= row.seq) return;
+    this.newest.delete(id);
+    this.newest.set(id, row.seq);
+    if (this.newest.size > rememberedVersions) this.newest.delete(this.newest.keys().next().value!);
   }
 
   /**
