@@ -5,6 +5,7 @@ import type { StoredEvent } from '@karmada-ts/eventstore';
 import { startTestService, waitFor, type TestService } from '@karmada-ts/testing';
 import { schedulerDurables } from '../src/durables.js';
 import { schedulerEvents } from '../src/events.js';
+import { SchedulerReadModel } from '../src/read-models/scheduler-read-model.js';
 import { schedulerService } from '../src/service.js';
 import { bindingFor, bindingHealth, cluster, clusterStatus, deployment, nginxSample, policy, upsertBinding, writeCluster } from './builders.js';
 
@@ -131,6 +132,18 @@ describe('scheduler-svc: placement decisions', function () {
     await upsertBinding(svc.store, svc.subjects, withReplicas(duplicated, 5), true);
     await svc.settled(durables);
     expect(await placements(duplicated)).to.deep.equal(before);
+  });
+
+  it('reads only the bindings that found no room when a cluster change concerns only them', async () => {
+    const nowhere = bindingFor(deployment('default', 'nowhere', 1), policy('default', 'nowhere', { clusterAffinity: { clusterNames: ['member9'] } }));
+    await upsertBinding(svc.store, svc.subjects, nowhere);
+    await waitFor('nowhere found no room', async () => (await lastPlacement(nowhere))?.data.scheduledCondition?.status === 'False' || undefined);
+    await svc.settled(durables);
+    const readModel = svc.running.app.get(SchedulerReadModel);
+    const names = (candidates: { key: { name: string } }[]) => candidates.map((c) => c.key.name).sort();
+    const all = names(await readModel.requeueCandidates());
+    expect(all).to.include.members(['nginx-deployment', 'nowhere-deployment']);
+    expect(names(await readModel.requeueCandidates({ unschedulableOnly: true }))).to.deep.equal(['nowhere-deployment']);
   });
 
   it('appends nothing new when every input is delivered again, or after a restart', async () => {

@@ -37,8 +37,11 @@ export class SchedulerReadModel {
     return (await this.health.get(bindingRowKey(key)))?.state ?? [];
   }
 
-  /** Every live binding with what its placement says about it: where a cluster change may matter. */
-  async requeueCandidates(): Promise<RequeueCandidate[]> {
+  /**
+   * Every live binding with what its placement says about it: where a cluster change may matter. With
+   * `unschedulableOnly`, only those whose last decision found no room (Scheduled=False).
+   */
+  async requeueCandidates(options: { readonly unschedulableOnly?: boolean } = {}): Promise<RequeueCandidate[]> {
     const rows: {
       namespace: string;
       name: string;
@@ -52,8 +55,9 @@ export class SchedulerReadModel {
               p.state->'scheduledCondition'->>'status' AS scheduled
          FROM ${readModelTables.bindings} b
          LEFT JOIN ${readModelTables.placements} p ON p.kind = b.kind AND p.namespace = b.namespace AND p.name = b.name
-        WHERE b.kind = $1 AND coalesce(b.state->>'deleting', 'false') <> 'true'`,
-      [rowKinds.binding],
+        WHERE b.kind = $1 AND coalesce(b.state->>'deleting', 'false') <> 'true'
+          AND (NOT $2 OR p.state->'scheduledCondition'->>'status' = 'False')`,
+      [rowKinds.binding, options.unschedulableOnly === true],
     );
     return rows.map((row) => ({
       key: { namespace: row.namespace || undefined, name: row.name },

@@ -25,7 +25,9 @@ export class ClustersReconciler implements BatchReconciler {
     // Heartbeats and node counts change nothing the scheduler reads: most status batches end here.
     const diffs = (await this.changes.next()).map((diff) => ({ ...diff, change: clusterChange(diff.before, diff.after) })).filter((diff) => diff.change !== 'None');
     if (diffs.length === 0) return;
-    const requeued = (await this.readModel.requeueCandidates()).filter((candidate) =>
+    // A status change (capacity, API enablements) concerns only bindings that found no room: read just those.
+    const unschedulableOnly = diffs.every((diff) => diff.change === 'Status');
+    const requeued = (await this.readModel.requeueCandidates({ unschedulableOnly })).filter((candidate) =>
       diffs.some((diff) => requeuedByClusterChange(candidate, diff.before, diff.after, diff.change)),
     );
     await reconcileEach(requeued, (candidate) => this.placements.reconcile(candidate.key, cause));
