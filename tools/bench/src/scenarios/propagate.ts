@@ -39,6 +39,8 @@ export interface PropagateBenchOptions {
   readonly stallSeconds?: number;
   /** The longest the run may take from the first create; it then reports how far it got (default: no limit). */
   readonly maxSeconds?: number;
+  /** Processes per service (default 1), sharing each durable consumer. */
+  readonly replicas?: number;
   /** Where every service writes its CPU profile when the stack stops (`<app>-<pid>.cpuprofile`); no profiles when absent. */
   readonly profileDir?: string;
   /** Progress lines while the run goes on (stderr in the CLI). */
@@ -76,6 +78,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
     databaseUrl: options.databaseUrl,
     maxSockets: concurrency,
     env: cpuProfileEnv(options.profileDir),
+    replicas: options.replicas ?? 1,
   });
   const timeline = new StageTimeline({ resource: deploymentResource, kind: 'Deployment', namespace: benchNamespace });
   try {
@@ -121,7 +124,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
     const eventsPerSec = events / totalSeconds;
     return {
       scenario: 'propagate',
-      parameters: { templates, clusters, replicasPerTemplate: replicas, createConcurrency: concurrency },
+      parameters: { templates, clusters, replicasPerTemplate: replicas, createConcurrency: concurrency, processesPerService: options.replicas ?? 1 },
       seconds: (performance.now() - started) / 1000,
       figures: [
         { name: 'templates aggregated ready', value: counts.aggregated, unit: 'templates', target: { op: '>=', value: expected.aggregated } },

@@ -35,6 +35,8 @@ export interface BenchStackOptions {
   readonly maxSockets: number;
   /** Extra environment for the services. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Processes per service, sharing its durable consumers as `npm start -- --replicas N` runs them (default 1). */
+  readonly replicas?: number;
 }
 
 export interface BenchStack {
@@ -42,7 +44,7 @@ export interface BenchStack {
   readonly subjects: Subjects;
   /** The client of the running gateway (a restarted gateway listens on a new port: this follows it). */
   readonly gateway: GatewayClient;
-  /** Memory of every process of the stack: the services by name (undefined while one is killed), and `member-sim`. */
+  /** Memory of every process: by service name (`<name>-<replica>` with several replicas), and `member-sim`. */
   memory(): Record<string, ProcessMemory | undefined>;
   /** CPU seconds (user + system) each process of the stack has used so far, named as in memory(). */
   cpuSeconds(): Record<string, number | undefined>;
@@ -86,7 +88,9 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...options.env,
   };
+  const replicas = options.replicas ?? 1;
   const services: ServiceProcess[] = [];
+  const replicaOf = new Map<ServiceProcess, number>();
   let memberSim: MemberSimProcess | undefined;
   let gateway: GatewayClient | undefined;
   let nats: Promise<NatsConnection> | undefined;
@@ -119,7 +123,16 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   try {
     memberSim = await startMemberSimProcess(['--config', simConfig, '--kubeconfig-dir', membersDir]);
     const started = await Promise.allSettled(
-      serviceCatalog.map((s) => startServiceProcess(s.name, env, startTimeoutMs).then((service) => services.push(service))),
+      serviceCatalog.flatMap((s) =>
+        Array.from({ length: replicas }, (_, i) =>
+          startServiceProcess(s.name, replicas > 1 ? { ...env, KARMADA_REPLICA: String(i + 1), KARMADA_REPLICAS: String(replicas) } : env, startTimeoutMs).then(
+            (service) => {
+              services.push(service);
+              replicaOf.set(service, i + 1);
+            },
+          ),
+        ),
+      ),
     );
     const failed = started.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
@@ -132,12 +145,15 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     throw error;
   }
   const running = { gateway, memberSim };
+  // Undefined for a service that is killed.
   const perProcess = <T>(read: (pid: number) => T): Record<string, T | undefined> => ({
     ...Object.fromEntries(
-      serviceCatalog.map(({ name }) => {
-        const service = services.find((s) => s.name === name);
-        return [name, service && read(service.child.pid!)];
-      }),
+      serviceCatalog.flatMap(({ name }) =>
+        Array.from({ length: replicas }, (_, i) => {
+          const service = services.find((s) => s.name === name && (replicaOf.get(s) ?? 1) === i + 1);
+          return [replicas > 1 ? `${name}-${i + 1}` : name, service && read(service.child.pid!)];
+        }),
+      ),
     ),
     'member-sim': read(running.memberSim.child.pid!),
   });
@@ -151,6 +167,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     cpuSeconds: () => perProcess(processCpuSeconds),
     crashed: () => services.filter((s) => s.crashed()),
     async kill(name) {
+      if (replicas > 1) throw new Error('kill and restart address a service by name: run the stack with one replica per service');
       const index = services.findIndex((s) => s.name === name);
       if (index < 0) throw new Error(`${name} is not running`);
       // Out of the list first: its exit is not a crash of the run.
