@@ -16,7 +16,7 @@ import {
 } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect, type NodeConnectionOptions } from '@nats-io/transport-node';
-import { Server, type CustomTransportStrategy, type ReadPacket, type BaseRpcContext } from '@nestjs/microservices';
+import { Server, type BaseRpcContext, type CustomTransportStrategy, type MessageHandler, type ReadPacket } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import {
   consumerCreateConfig,
@@ -74,6 +74,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private nc: NatsConnection | undefined;
   private workers: ConsumerWorker[] = [];
   private readonly specs: readonly ResolvedConsumerSpec[];
+  private readonly handlerByPattern = new Map<string, MessageHandler | null>();
+  private handlersRegistered = false;
   private readonly log: Logger;
 
   constructor(private readonly options: JetStreamServerOptions) {
@@ -88,6 +90,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       const jsm = await jetstreamManager(this.nc);
       const js = jetstream(this.nc);
       for (const spec of this.specs) await ensureConsumer(jsm, this.options.stream, spec);
+      this.handlersRegistered = true;
       const invoker = {
         hasHandler: (pattern: string) => this.getHandlerByPattern(pattern) !== null,
         invoke: (pattern: string, data: unknown, context: JetStreamContext) =>
@@ -114,6 +117,17 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       await this.close();
       callback(err);
     }
+  }
+
+  /**
+   * Nest's look-up normalizes the pattern on every call (it tries to parse it as JSON, throwing for a plain string),
+   * twice per batch here; Nest registered every handler before listen(), so from then on the answers are kept.
+   */
+  override getHandlerByPattern(pattern: string): MessageHandler | null {
+    if (!this.handlersRegistered) return super.getHandlerByPattern(pattern);
+    let handler = this.handlerByPattern.get(pattern);
+    if (handler === undefined) this.handlerByPattern.set(pattern, (handler = super.getHandlerByPattern(pattern)));
+    return handler;
   }
 
   /**
