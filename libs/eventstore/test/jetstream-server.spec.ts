@@ -50,6 +50,21 @@ class TypeHandlers {
 }
 
 @Controller()
+class LingerHandlers {
+  constructor(@Inject(PROBE) private readonly probe: Probe) {}
+
+  @EventPattern<string>(batchPattern('es-linger'))
+  lingering(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'linger', events, ctx);
+  }
+
+  @EventPattern<string>(batchPattern('es-nolinger'))
+  notLingering(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'no-linger', events, ctx);
+  }
+}
+
+@Controller()
 class BatchHandlers {
   constructor(@Inject(PROBE) private readonly probe: Probe) {}
 
@@ -239,6 +254,30 @@ describe('JetStreamServer (NestJS transport)', () => {
       seqs.filter((s) => s !== poisonSeq),
     );
     expect(handledAlone.filter((c) => c.seqs[0] === poisonSeq).map((c) => c.deliveryCount)).to.deep.equal([1, 2]);
+  });
+
+  it('with a linger, gathers events appended one by one into one batch; without, hands each over at once', async () => {
+    const run = async (durable: string, lingerMs: number) => {
+      const probe = newProbe();
+      const { app } = await startService(t, {
+        controllers: [LingerHandlers],
+        probe,
+        consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind(durable)), batchSize: 50, lingerMs }],
+      });
+      apps.push(app);
+      const seqs: number[] = [];
+      for (const name of ['a', 'b', 'c', 'd', 'e']) {
+        const subject = t.subjects.template(kind(durable), 'default', name);
+        seqs.push((await t.store.append(subject, upserted(subject, deployment(name)), { expectedSeq: 0 })).seq);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await waitFor('every event handled', async () => probe.calls.flatMap((c) => c.seqs).length === seqs.length);
+      return { batches: probe.calls.map((c) => c.seqs), seqs };
+    };
+    const lingering = await run('es-linger', 2_000);
+    expect(lingering.batches).to.deep.equal([lingering.seqs]);
+    const notLingering = await run('es-nolinger', 0);
+    expect(notLingering.batches).to.deep.equal(notLingering.seqs.map((seq) => [seq]));
   });
 
   it('never dead-letters a dead letter (no loops when a consumer of dead letters fails)', async () => {

@@ -58,10 +58,9 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
         strategy: new JetStreamServer({
           connection: { servers: natsServers(config.natsUrl), name: `${config.instance}-${config.service}-consumers` },
           stream: connections.subjects.stream,
-          consumers: [
-            ...(definition.consumers?.(connections.subjects) ?? []),
-            ...runners.all().map((r) => r.consumer.consumer),
-          ],
+          consumers: [...(definition.consumers?.(connections.subjects) ?? []), ...runners.all().map((r) => r.consumer.consumer)].map(
+            (consumer) => ({ lingerMs: config.consumerLingerMs, ...consumer }),
+          ),
           registry: definition.events,
           deadLetterSubject: (durable) => connections.subjects.deadLetter(durable),
           metrics: metrics.backbone,

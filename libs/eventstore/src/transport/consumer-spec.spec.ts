@@ -29,7 +29,12 @@ describe('consumer spec', () => {
       batchSize: 100,
       backoff: { baseMs: 1_000, maxMs: 60_000 },
       concurrency: 1,
+      lingerMs: 0,
     });
+  });
+
+  it('rejects a negative linger', () => {
+    expect(() => resolveConsumerSpec({ durable: 'a-b', filterSubject: 'k.>', lingerMs: -1 })).to.throw();
   });
 
   it('rejects a max ack pending below what the batches in flight need', () => {

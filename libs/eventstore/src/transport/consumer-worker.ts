@@ -42,6 +42,8 @@ export class ConsumerWorker {
   private consumer: Consumer | undefined;
   private messages: ConsumerMessages | undefined;
   private readonly queue: JsMsg[] = [];
+  /** When the oldest queued message arrived (performance.now()), for lingerMs. */
+  private firstQueuedAt = 0;
   private wake: (() => void) | undefined;
   private stopping = false;
   private loop: Promise<void> = Promise.resolve();
@@ -95,6 +97,7 @@ export class ConsumerWorker {
       message.nak();
       return;
     }
+    if (this.queue.length === 0) this.firstQueuedAt = performance.now();
     this.queue.push(message);
     this.wake?.();
   }
@@ -106,19 +109,32 @@ export class ConsumerWorker {
   private async run(): Promise<void> {
     const inFlight = new Set<Promise<void>>();
     for (;;) {
-      if (this.queue.length > 0 && inFlight.size < this.deps.spec.concurrency) {
+      const lingering = this.lingerLeftMs();
+      if (this.queue.length > 0 && inFlight.size < this.deps.spec.concurrency && lingering <= 0) {
         const running: Promise<void> = this.processSafely(this.queue.splice(0, this.deps.spec.batchSize)).finally(() =>
           inFlight.delete(running),
         );
         inFlight.add(running);
+        // What is left over has waited already: it goes next, without lingering.
+        this.firstQueuedAt = Number.NEGATIVE_INFINITY;
         continue;
       }
       if (this.queue.length === 0 && this.stopping) break;
       const woken = new Promise<void>((resolve) => (this.wake = resolve));
-      await Promise.race([woken, ...inFlight]);
+      let timer: NodeJS.Timeout | undefined;
+      const lingered = lingering > 0 ? new Promise<void>((resolve) => (timer = setTimeout(resolve, lingering))) : undefined;
+      await Promise.race([woken, ...inFlight, ...(lingered ? [lingered] : [])]);
+      clearTimeout(timer);
       this.wake = undefined;
     }
     await Promise.all(inFlight);
+  }
+
+  /** How much longer the queued messages wait for more (lingerMs), 0 once the batch is full or the worker stops. */
+  private lingerLeftMs(): number {
+    const { lingerMs, batchSize } = this.deps.spec;
+    if (lingerMs === 0 || this.stopping || this.queue.length === 0 || this.queue.length >= batchSize) return 0;
+    return lingerMs - (performance.now() - this.firstQueuedAt);
   }
 
   private async processSafely(batch: JsMsg[]): Promise<void> {
