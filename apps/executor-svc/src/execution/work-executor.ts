@@ -20,6 +20,7 @@ import { WorkStore, type WorkRow } from '../projections/work-store.js';
 import { workKeyId, type WorkKey } from '../projections/works.projection.js';
 import { SealedSecretValues, SecretValuesUnavailableError } from '../secrets/sealed-secret-values.js';
 import { ApplyRetries } from './apply-retries.js';
+import { BatchClusters } from './batch-clusters.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 import { RetryLaterError } from './retry-later.error.js';
 import { emptyHead, WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
@@ -47,9 +48,9 @@ export class WorkExecutor {
    * Applied=False instead, and not retried).
    */
   async reconcileAll(keys: readonly WorkKey[]): Promise<void> {
-    const views = new Map<string, Promise<ClusterView>>();
+    const clusters = new BatchClusters(this.clusters, this.connections);
     const prefetched = await this.prefetch(keys);
-    const settled = await Promise.allSettled(keys.map((key) => this.reconcile(key, views, prefetched.get(workKeyId(key)))));
+    const settled = await Promise.allSettled(keys.map((key) => this.reconcile(key, clusters, prefetched.get(workKeyId(key)))));
     const failures = settled.flatMap((outcome, i) => (outcome.status === 'rejected' ? [{ key: keys[i]!, error: outcome.reason as Error }] : []));
     if (failures.length === 0) return;
     for (const { key, error } of failures) this.logger.warn({ err: error, work: workKeyId(key) }, 'work not reconciled; it will be retried');
@@ -68,7 +69,7 @@ export class WorkExecutor {
     );
   }
 
-  private reconcile(key: WorkKey, views: Map<string, Promise<ClusterView>>, prefetched: { row: WorkRow; head: StatusHead | undefined } | undefined): Promise<void> {
+  private reconcile(key: WorkKey, clusters: BatchClusters, prefetched: { row: WorkRow; head: StatusHead | undefined } | undefined): Promise<void> {
     const id = workKeyId(key);
     return this.serializer.run(id, async () => {
       // The batch's read may be older than one an earlier reconcile of this Work has since acted on: then read again.
@@ -78,16 +79,14 @@ export class WorkExecutor {
         this.retries.cancel(id);
         return;
       }
-      // One read per cluster and batch.
-      let view = views.get(row.state.cluster);
-      if (!view) views.set(row.state.cluster, (view = this.clusters.load(row.state.cluster)));
+      const view = await clusters.view(row.state.cluster);
       const head = fresh ? prefetched.head : undefined;
-      if (row.state.deleting) await this.cleanUp(key, row, await view, head);
-      else await this.dispatch(key, row, await view, head);
+      if (row.state.deleting) await this.cleanUp(key, row, view, clusters, head);
+      else await this.dispatch(key, row, view, clusters, head);
     });
   }
 
-  private async dispatch(key: WorkKey, row: WorkRow, view: ClusterView, knownHead: StatusHead | undefined): Promise<void> {
+  private async dispatch(key: WorkKey, row: WorkRow, view: ClusterView, clusters: BatchClusters, knownHead: StatusHead | undefined): Promise<void> {
     const { work, cause } = row.state;
     if (work.spec.suspendDispatching === true) {
       await this.log.append(key, (head) => this.reportEvent(key, row, head, reportSuspended(head.report?.status, work, row.seq, cause.time)), knownHead);
@@ -97,7 +96,7 @@ export class WorkExecutor {
     if (!view.ready) throw new RetryLaterError(`cluster(${view.name}) not ready`);
     let connection: MemberConnection;
     try {
-      connection = await this.connections.connect(view.cluster);
+      connection = await clusters.connect(view.cluster);
     } catch (error) {
       if (!(error instanceof MemberConfigError)) throw error;
       await this.report(key, row, work.spec.workload.manifests.map(() => ({ error: error.message })));
@@ -133,7 +132,7 @@ export class WorkExecutor {
    * Karmada's deletion branch: delete (or, with preserveResourcesOnDeletion, release) the member objects, then say so.
    * A cluster that is not ready blocks the clean-up unless it is being unjoined: then nothing is asked of it.
    */
-  private async cleanUp(key: WorkKey, row: WorkRow, view: ClusterView, knownHead: StatusHead | undefined): Promise<void> {
+  private async cleanUp(key: WorkKey, row: WorkRow, view: ClusterView, clusters: BatchClusters, knownHead: StatusHead | undefined): Promise<void> {
     const { work, cause, cluster } = row.state;
     this.retries.cancel(workKeyId(key));
     const first = knownHead ?? (await this.log.head(key));
@@ -142,7 +141,7 @@ export class WorkExecutor {
     if (!view.cluster) throw new RetryLaterError(`cluster ${view.name} is not known`);
     const preserve = work.spec.preserveResourcesOnDeletion === true;
     if (view.ready) {
-      const connection = await this.connections.connect(view.cluster);
+      const connection = await clusters.connect(view.cluster);
       for (const manifest of work.spec.workload.manifests) await connection.remove(manifest, preserve);
     } else if (!view.terminating) {
       throw new RetryLaterError(`cluster(${view.name}) not ready`);
