@@ -33,7 +33,7 @@ export const defaultRuntimeEnv = {
   KARMADA_INSTANCE: 'karmada',
   KARMADA_STATE_DIR: '.karmada',
   KARMADA_STREAM_REPLICAS: '1',
-  KARMADA_CONSUMER_LINGER_MS: '10',
+  KARMADA_CONSUMER_LINGER_MS: '30',
   LOG_LEVEL: 'info',
   HTTP_HOST: '127.0.0.1',
   GATEWAY_PORT: '8443',
