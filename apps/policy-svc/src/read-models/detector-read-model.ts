@@ -4,6 +4,7 @@ import type { ClusterOverridePolicy, ClusterPropagationPolicy, DetectInput, Kube
 import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
 import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
+import { bindingLabels, propagatesDeps } from '../migrations/1766700000000-index-binding-dependencies.js';
 import type { PlacementRow } from './placements.projection.js';
 import {
   bindingRowKind,
@@ -126,7 +127,7 @@ export class DetectorReadModel {
   /** The bindings of a namespace carrying a label (an independent binding's depended-by label). */
   async bindingsLabelled(namespace: string, label: string): Promise<BindingUpsertedData[]> {
     const rows: { state: BindingUpsertedData }[] = await this.database.query(
-      `SELECT state FROM ${readModelTables.bindings} WHERE kind = $1 AND namespace = $2 AND state->'binding'->'metadata'->'labels'->>$3 IS NOT NULL`,
+      `SELECT state FROM ${readModelTables.bindings} WHERE kind = $1 AND namespace = $2 AND ${bindingLabels} ? $3`,
       [bindingRowKind, namespace, label],
     );
     return rows.map((r) => r.state);
@@ -135,7 +136,7 @@ export class DetectorReadModel {
   /** The bindings of a namespace that propagate their dependencies. */
   async bindingsPropagatingDependencies(namespace: string): Promise<BindingKey[]> {
     const rows: { name: string }[] = await this.database.query(
-      `SELECT name FROM ${readModelTables.bindings} WHERE kind = $1 AND namespace = $2 AND state->'binding'->'spec'->>'propagateDeps' = 'true'`,
+      `SELECT name FROM ${readModelTables.bindings} WHERE kind = $1 AND namespace = $2 AND ${propagatesDeps}`,
       [bindingRowKind, namespace],
     );
     return rows.map((r) => ({ namespace, name: r.name }));
