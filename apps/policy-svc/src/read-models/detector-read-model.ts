@@ -127,7 +127,10 @@ export class DetectorReadModel {
   /** The bindings of a namespace carrying a label (an independent binding's depended-by label). */
   async bindingsLabelled(namespace: string, label: string): Promise<BindingUpsertedData[]> {
     const rows: { state: BindingUpsertedData }[] = await this.database.query(
-      `SELECT state FROM ${readModelTables.bindings} WHERE kind = $1 AND namespace = $2 AND ${bindingLabels} ? $3`,
+      // kind and namespace as expressions: the primary key (kind, namespace, name) must not look cheaper to the planner
+      // than the label index, which it does while the table has no statistics yet (a new, fast-growing read model)
+      // and which then filters every binding of the namespace.
+      `SELECT state FROM ${readModelTables.bindings} WHERE (kind || '') = $1 AND (namespace || '') = $2 AND ${bindingLabels} ? $3`,
       [bindingRowKind, namespace, label],
     );
     return rows.map((r) => r.state);
