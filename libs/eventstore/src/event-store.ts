@@ -156,6 +156,14 @@ export class EventStore {
     return message ? decodeStoredEvent(this.options.registry, message.data, message.seq) : undefined;
   }
 
+  /**
+   * The stream sequence below which a durable consumer has acknowledged everything (its ack floor): events up to it
+   * were handled, or given up on, by some replica.
+   */
+  async ackFloor(durable: string): Promise<number> {
+    return (await this.jsm.consumers.info(this.stream, durable)).ack_floor.stream_seq;
+  }
+
   /** The last sequence of the stream, or of the subjects matching `filterSubject` (0 when there is none). */
   async lastSequence(filterSubject?: string): Promise<number> {
     if (filterSubject === undefined) return (await this.jsm.streams.info(this.stream)).state.last_seq;

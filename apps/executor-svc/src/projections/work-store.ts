@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
 import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
+import { workCluster } from '../migrations/1766700000000-index-works-by-cluster.js';
 import { workReportsTable } from './work-reports.projection.js';
 import { workKeyId, workStateKey, worksTable, type WorkKey, type WorkState } from './works.projection.js';
 
@@ -81,20 +82,22 @@ export class WorkStore {
 
   /**
    * The Works of a cluster the executor still owes something: never reported, reported for an older version, or
-   * deleting and not yet cleaned up after (a clean-up older than the deletion request does not count).
+   * deleting and not yet cleaned up after (a clean-up older than the deletion request does not count). Only Works
+   * whose last event is at or below `upToSeq`. (The kind is compared as an expression so that the primary key
+   * never looks cheaper to the planner than the cluster index, as it does before the table has statistics.)
    */
-  async pendingOf(cluster: string): Promise<WorkKey[]> {
+  async pendingOf(cluster: string, upToSeq: number): Promise<WorkKey[]> {
     const rows: { namespace: string; name: string }[] = await this.database.query(
       `SELECT w.namespace, w.name
          FROM ${worksTable} w
          LEFT JOIN ${workReportsTable} r ON r.kind = 'workstatus' AND r.namespace = w.namespace AND r.name = w.name
-        WHERE w.kind = 'work' AND w.state->>'cluster' = $1
+        WHERE (w.kind || '') = 'work' AND w.${workCluster} = $1 AND w.seq <= $2
           AND (r.seq IS NULL
                OR ((w.state->>'deleting')::boolean AND NOT ((r.state->>'cleanedUp') IS NOT NULL AND r.seq > w.seq))
                OR (NOT (w.state->>'deleting')::boolean
                    AND ((r.state->>'cleanedUp') IS NOT NULL OR (r.state->>'observedWorkSeq')::bigint < w.seq)))
         ORDER BY w.namespace, w.name`,
-      [cluster],
+      [cluster, upToSeq],
     );
     return rows.map((r) => ({ namespace: r.namespace, name: r.name }));
   }

@@ -1,37 +1,72 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ClusterStatusCollected, ResourceCreated, ResourceDeleted, ResourceUpdated, type ResourceWrittenData } from '@karmada-ts/contracts';
-import type { StoredEvent } from '@karmada-ts/eventstore';
-import type { BatchReconciler } from '@karmada-ts/service-runtime';
+import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
+import { EVENT_STORE, type BatchReconciler } from '@karmada-ts/service-runtime';
+import { executorDurables } from '../durables.js';
 import { WorkExecutor } from '../execution/work-executor.js';
 import { ClusterViews } from '../members/cluster-views.js';
 import { MemberConnections } from '../members/member-connections.js';
 import { WorkStore } from '../projections/work-store.js';
 
 /**
- * A Cluster's spec or status changed. When it is Ready (or being unjoined) again, the Works it holds up are
- * reconciled: their own retries may have run out while it was away. A Cluster that is gone loses its connection.
+ * A Cluster's spec or status changed. When it becomes Ready (or starts being unjoined), and whenever its spec
+ * changes, the Works it holds up are reconciled: their own retries may have run out while it was away. A status
+ * that only says again that it is Ready (capacity, heartbeats: every few seconds while Works arrive) resumes them
+ * at most once a minute, as a resync: their own events are on their way through the Works consumer already. A
+ * Cluster that is gone loses its connection.
  */
+/** How often a cluster that stays Ready has its pending Works resumed at most. */
+const resyncIntervalMs = 60_000;
+
 @Injectable()
 export class ClusterChangedReconciler implements BatchReconciler {
+  /** Whether each cluster was usable (Ready or being unjoined) at its last event here; unknown before the first. */
+  private readonly usable = new Map<string, boolean>();
+  /** When each usable cluster's pending Works were last resumed (performance.now()). */
+  private readonly resumedAt = new Map<string, number>();
+
   constructor(
     private readonly works: WorkStore,
     private readonly clusters: ClusterViews,
     private readonly connections: MemberConnections,
     private readonly executor: WorkExecutor,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async reconcile(events: readonly StoredEvent[]): Promise<void> {
-    const names = new Set(events.flatMap((event) => clusterNameOf(event) ?? []));
-    const settled = await Promise.allSettled([...names].map((name) => this.resume(name)));
+    const changes = new Map<string, { specChanged: boolean }>();
+    for (const event of events) {
+      const name = clusterNameOf(event);
+      if (name === undefined) continue;
+      const specChanged = !ClusterStatusCollected.is(event) || changes.get(name)?.specChanged === true;
+      changes.set(name, { specChanged });
+    }
+    const settled = await Promise.allSettled([...changes].map(([name, { specChanged }]) => this.resume(name, specChanged)));
     const failed = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as Error] : []));
     if (failed.length > 0) throw new AggregateError(failed, failed.map((error) => error.message).join('; '));
   }
 
-  private async resume(name: string): Promise<void> {
+  private async resume(name: string, specChanged: boolean): Promise<void> {
     const view = await this.clusters.load(name);
-    if (!view.cluster) return this.connections.close(name);
-    if (!view.ready && !view.terminating) return;
-    await this.executor.reconcileAll(await this.works.pendingOf(name));
+    if (!view.cluster) {
+      this.usable.delete(name);
+      this.resumedAt.delete(name);
+      return this.connections.close(name);
+    }
+    const usable = view.ready || view.terminating;
+    const wasUsable = this.usable.get(name);
+    if (!usable) {
+      this.usable.set(name, false);
+      return;
+    }
+    const resynced = performance.now() - (this.resumedAt.get(name) ?? Number.NEGATIVE_INFINITY) < resyncIntervalMs;
+    if (wasUsable === true && !specChanged && resynced) return;
+    // Works whose last event the Works consumer has not acknowledged yet are still on their way through it.
+    const handled = await this.store.ackFloor(executorDurables.works);
+    await this.executor.reconcileAll(await this.works.pendingOf(name, handled));
+    // Only once its pending Works are through: a failure comes back with the batch and resumes them again.
+    this.usable.set(name, true);
+    this.resumedAt.set(name, performance.now());
   }
 }
 
