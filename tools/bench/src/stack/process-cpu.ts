@@ -29,7 +29,10 @@ export function processRunQueueSeconds(pid: number): number | undefined {
   }
 }
 
-/** CPU seconds each process used between two readings of the same processes (0 for one missing from either). */
+/**
+ * CPU seconds each process used between two readings: a process missing from the first reading started since and
+ * counts whole, one missing from the second counts 0.
+ */
 export function cpuUsedSince(before: Record<string, number | undefined>, after: Record<string, number | undefined>): Record<string, number> {
-  return Object.fromEntries(Object.entries(after).map(([name, seconds]) => [name, Math.max(0, (seconds ?? 0) - (before[name] ?? seconds ?? 0))]));
+  return Object.fromEntries(Object.entries(after).map(([name, seconds]) => [name, seconds === undefined ? 0 : Math.max(0, seconds - (before[name] ?? 0))]));
 }

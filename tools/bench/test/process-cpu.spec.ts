@@ -1,0 +1,16 @@
+import { expect } from 'chai';
+import { cpuUsedSince } from '../src/stack/process-cpu.js';
+
+describe('cpuUsedSince', () => {
+  const cases: { name: string; before: Record<string, number | undefined>; after: Record<string, number | undefined>; used: Record<string, number> }[] = [
+    { name: 'the difference per process', before: { a: 1.5, b: 10 }, after: { a: 4, b: 10.25 }, used: { a: 2.5, b: 0.25 } },
+    { name: 'a process started after the first reading counts from 0', before: {}, after: { a: 3 }, used: { a: 3 } },
+    { name: 'a process gone by the second reading counts 0', before: { a: 3 }, after: { a: undefined }, used: { a: 0 } },
+    { name: 'a process that was not there at the first reading counts from 0', before: { a: undefined }, after: { a: 2 }, used: { a: 2 } },
+  ];
+  for (const { name, before, after, used } of cases) {
+    it(name, () => {
+      expect(cpuUsedSince(before, after)).to.deep.equal(used);
+    });
+  }
+});
