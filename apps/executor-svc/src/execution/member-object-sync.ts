@@ -12,6 +12,7 @@ import {
   type DriftedField,
   type KubeObject,
 } from '@karmada-ts/domain';
+import type { MemberObjectEvent } from '@karmada-ts/member-access';
 import type { Logger } from '@karmada-ts/operability';
 import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { objectRef, type MemberConnection } from '../members/member-connection.js';
@@ -50,13 +51,22 @@ export class MemberObjectSync implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.connections.onObjectEvent((event) => this.trigger(event.cluster, workKeyOf(event.object)));
+    this.connections.onObjectEvent((event) => void this.onMemberEvent(event));
   }
 
   onModuleDestroy(): void {
     this.stopped = true;
     for (const timer of this.retries) clearTimeout(timer);
     this.retries.clear();
+  }
+
+  /**
+   * The informer's event of our own last write (when it arrives after the write's answer) shows what the apply
+   * already reported: nothing to look at. A deletion is always looked at, whatever version it carries.
+   */
+  private async onMemberEvent(event: MemberObjectEvent): Promise<void> {
+    if (event.type !== 'deleted' && (await this.connections.existing(event.cluster))?.isOwnWrite(event.object)) return;
+    this.trigger(event.cluster, workKeyOf(event.object));
   }
 
   /**
