@@ -6,3 +6,4 @@ export * from './service-connections.js';
 export * from './projection-runners.js';
 export * from './run-service.js';
 export * from './reconcile-each.js';
+export * from './bounded-map.js';

@@ -2,6 +2,7 @@ import type { SealedSecretData } from '@karmada-ts/contracts';
 import type { StoredEvent } from '@karmada-ts/eventstore';
 import { WatchChannel, type KubeObject, type ObjectKey, type StorageResource, type StoreWatchEvent, type WatchSubscription } from '@karmada-ts/kube';
 import type { Logger } from '@karmada-ts/operability';
+import { BoundedMap } from '@karmada-ts/service-runtime';
 import { mergeParts, type ObjectPart, type PartContent, type PartName } from './object-parts.js';
 import type { StreamFollower } from './stream-follower.js';
 import { subjectMatches } from './subject-filters.js';
@@ -144,21 +145,4 @@ export function startWatchFeed(follower: StreamFollower, spec: WatchFeedSpec): W
 
 function idOf(key: ObjectKey): string {
   return `${key.namespace}/${key.name}`;
-}
-
-/** A Map that forgets its least recently written entries beyond a size. */
-class BoundedMap<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    return this.entries.get(key);
-  }
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
-  }
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
 }

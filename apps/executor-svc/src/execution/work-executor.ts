@@ -65,7 +65,7 @@ export class WorkExecutor {
   private async prefetch(keys: readonly WorkKey[]): Promise<Map<string, { row: WorkRow; head: StatusHead | undefined }>> {
     const found = await this.works.getMany(keys);
     return new Map(
-      [...found].map(([id, { row, reported }]) => [id, { row, head: reported ? this.log.remembered(row) : this.log.headOr(row, emptyHead) }]),
+      [...found].map(([id, { row, reported }]) => [id, { row, head: this.log.remembered(row) ?? (reported ? undefined : emptyHead) }]),
     );
   }
 

@@ -12,7 +12,7 @@ import {
 } from '@karmada-ts/contracts';
 import { asWorkReport, type Work, type WorkReport } from '@karmada-ts/domain';
 import { ConcurrencyConflictError, type EventStore, type StoredEvent } from '@karmada-ts/eventstore';
-import { EVENT_STORE, SUBJECTS } from '@karmada-ts/service-runtime';
+import { BoundedMap, EVENT_STORE, SUBJECTS } from '@karmada-ts/service-runtime';
 import { executorActor } from '../durables.js';
 import type { WorkKey } from '../projections/works.projection.js';
 
@@ -45,7 +45,7 @@ export const emptyHead: StatusHead = { seq: 0, report: undefined, cleanedUpSeq: 
  */
 @Injectable()
 export class WorkStatusLog {
-  private readonly recent = new Map<string, StatusHead>();
+  private readonly recent = new BoundedMap<StatusHead>(rememberedHeads);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -58,17 +58,12 @@ export class WorkStatusLog {
 
   /** Where the subject stands as last seen here, else as the stream says. */
   async head(key: WorkKey): Promise<StatusHead> {
-    return this.recent.get(this.subject(key)) ?? this.readHead(key);
+    return this.remembered(key) ?? this.readHead(key);
   }
 
   /** The head as last seen here, if it is remembered. */
   remembered(key: WorkKey): StatusHead | undefined {
     return this.recent.get(this.subject(key));
-  }
-
-  /** The remembered head, or `hint` (what a read model says) without a read; the append corrects a wrong hint. */
-  headOr(key: WorkKey, hint: StatusHead): StatusHead {
-    return this.remembered(key) ?? hint;
   }
 
   /**
@@ -83,7 +78,7 @@ export class WorkStatusLog {
       if (!envelope) return undefined;
       try {
         const { seq } = await this.store.append(envelope.subject, envelope, { expectedSeq: head.seq });
-        this.remember(envelope.subject, headAfter(head, envelope, seq));
+        this.recent.set(envelope.subject, headAfter(head, envelope, seq));
         return seq;
       } catch (error) {
         if (!(error instanceof ConcurrencyConflictError) || attempt >= attempts) throw error;
@@ -125,14 +120,8 @@ export class WorkStatusLog {
           ? { seq: last.seq, report: asWorkReport(last.data), cleanedUpSeq: undefined }
           : // A drift record of another replica: the report in force is the last one before it.
             { seq: last.seq, report: await this.lastReport(subject), cleanedUpSeq: undefined };
-    this.remember(subject, head);
-    return head;
-  }
-
-  private remember(subject: string, head: StatusHead): void {
-    this.recent.delete(subject);
     this.recent.set(subject, head);
-    if (this.recent.size > rememberedHeads) this.recent.delete(this.recent.keys().next().value!);
+    return head;
   }
 
   /** The newest report of the Work's current life, from its whole subject. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
-import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
+import { BoundedMap, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { workCluster } from '../migrations/1766700000000-index-works-by-cluster.js';
 import { workReportsTable } from './work-reports.projection.js';
@@ -35,7 +35,7 @@ const rememberedVersions = 100_000;
 @Injectable()
 export class WorkStore {
   private readonly reader: LatestStateReader<WorkState>;
-  private readonly newest = new Map<string, number>();
+  private readonly newest = new BoundedMap<number>(rememberedVersions);
 
   constructor(@Inject(PROJECTION_DATABASE) private readonly database: DataSource) {
     this.reader = new LatestStateReader(database, worksTable);
@@ -74,10 +74,7 @@ export class WorkStore {
 
   private saw(row: WorkRow): void {
     const id = workKeyId(row);
-    if ((this.newest.get(id) ?? 0) >= row.seq) return;
-    this.newest.delete(id);
-    this.newest.set(id, row.seq);
-    if (this.newest.size > rememberedVersions) this.newest.delete(this.newest.keys().next().value!);
+    if ((this.newest.get(id) ?? 0) < row.seq) this.newest.set(id, row.seq);
   }
 
   /**
