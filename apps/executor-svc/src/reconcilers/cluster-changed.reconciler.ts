@@ -20,9 +20,10 @@ const resyncIntervalMs = 60_000;
 
 @Injectable()
 export class ClusterChangedReconciler implements BatchReconciler {
-  /** Whether each cluster was usable (Ready or being unjoined) at its last event here; unknown before the first. */
-  private readonly usable = new Map<string, boolean>();
-  /** When each usable cluster's pending Works were last resumed (performance.now()). */
+  /**
+   * When each cluster's pending Works were last resumed (performance.now()), while it has stayed usable (Ready or
+   * being unjoined) since: a cluster without an entry is resumed at its next usable event.
+   */
   private readonly resumedAt = new Map<string, number>();
 
   constructor(
@@ -34,38 +35,30 @@ export class ClusterChangedReconciler implements BatchReconciler {
   ) {}
 
   async reconcile(events: readonly StoredEvent[]): Promise<void> {
-    const changes = new Map<string, { specChanged: boolean }>();
+    // Per cluster: whether any of its events changed its spec (a status event does not).
+    const specChanged = new Map<string, boolean>();
     for (const event of events) {
       const name = clusterNameOf(event);
-      if (name === undefined) continue;
-      const specChanged = !ClusterStatusCollected.is(event) || changes.get(name)?.specChanged === true;
-      changes.set(name, { specChanged });
+      if (name !== undefined) specChanged.set(name, specChanged.get(name) === true || !ClusterStatusCollected.is(event));
     }
-    const settled = await Promise.allSettled([...changes].map(([name, { specChanged }]) => this.resume(name, specChanged)));
+    const settled = await Promise.allSettled([...specChanged].map(([name, changed]) => this.resume(name, changed)));
     const failed = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as Error] : []));
     if (failed.length > 0) throw new AggregateError(failed, failed.map((error) => error.message).join('; '));
   }
 
   private async resume(name: string, specChanged: boolean): Promise<void> {
     const view = await this.clusters.load(name);
-    if (!view.cluster) {
-      this.usable.delete(name);
+    if (!view.cluster || !(view.ready || view.terminating)) {
       this.resumedAt.delete(name);
-      return this.connections.close(name);
-    }
-    const usable = view.ready || view.terminating;
-    const wasUsable = this.usable.get(name);
-    if (!usable) {
-      this.usable.set(name, false);
+      if (!view.cluster) await this.connections.close(name);
       return;
     }
     const resynced = performance.now() - (this.resumedAt.get(name) ?? Number.NEGATIVE_INFINITY) < resyncIntervalMs;
-    if (wasUsable === true && !specChanged && resynced) return;
+    if (!specChanged && resynced) return;
     // Works whose last event the Works consumer has not acknowledged yet are still on their way through it.
     const handled = await this.store.ackFloor(executorDurables.works);
     await this.executor.reconcileAll(await this.works.pendingOf(name, handled));
     // Only once its pending Works are through: a failure comes back with the batch and resumes them again.
-    this.usable.set(name, true);
     this.resumedAt.set(name, performance.now());
   }
 }
