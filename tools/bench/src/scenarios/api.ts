@@ -16,15 +16,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import pg from 'pg';
 import { Subjects } from '@karmada-ts/contracts';
 import { pacedLoad } from '../api/paced-load.js';
 import { processCpuSeconds, processRunQueueSeconds } from '../stack/process-cpu.js';
 import { TimedClient, type ArrivedWatchEvent, type TimedResponse } from '../api/timed-client.js';
 import type { BenchResult, Figure } from '../bench-report.js';
 import { percentile } from '../percentiles.js';
+import { databaseUrlAt, removeBenchInstance } from '../stack/bench-instance.js';
 import { cpuProfileEnv } from '../stack/cpu-profile-env.js';
 import { readProcessMemory } from '../stack/process-memory.js';
 import { startServiceProcess, type ServiceProcess } from '../stack/service-process.js';
@@ -144,7 +142,6 @@ export async function runApiScenario(options: ApiBenchOptions): Promise<BenchRes
   const warmUpStepSeconds = (options.warmUpSeconds ?? 15) / warmUpSteps.length;
   const instance = `bench-api-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const database = `karmada_${instance.replace(/-/g, '_')}`;
-  const databaseAt = (name: string) => Object.assign(new URL(options.databaseUrl), { pathname: `/${name}` }).toString();
   const stateDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   let gateway: ServiceProcess | undefined;
   let client: TimedClient | undefined;
@@ -156,7 +153,7 @@ export async function runApiScenario(options: ApiBenchOptions): Promise<BenchRes
       {
         KARMADA_INSTANCE: instance,
         KARMADA_STATE_DIR: stateDir,
-        DATABASE_URL: databaseAt(database),
+        DATABASE_URL: databaseUrlAt(options.databaseUrl, database),
         NATS_URL: options.natsUrl,
         GATEWAY_PORT: '0',
         GATEWAY_CLEANUP_FINALIZERS: 'false',
@@ -314,14 +311,7 @@ export async function runApiScenario(options: ApiBenchOptions): Promise<BenchRes
     closeWatch?.();
     client?.close();
     await gateway?.stop();
-    const nc = await connect({ servers: options.natsUrl });
-    await (await jetstreamManager(nc)).streams.delete(new Subjects(instance).stream).catch(() => undefined);
-    await nc.close();
-    // The maintenance database: the one in DATABASE_URL may not exist.
-    const admin = new pg.Client({ connectionString: databaseAt('postgres') });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await removeBenchInstance({ natsUrl: options.natsUrl, databaseUrl: options.databaseUrl, stream: new Subjects(instance).stream, database });
     rmSync(stateDir, { recursive: true, force: true });
   }
 }

@@ -16,7 +16,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
 import { parse } from 'yaml';
 import { defineClusterService, MEMBER_CREDENTIALS, type CredentialsLookup, type MemberCredentialsSource } from '@karmada-ts/cluster-svc';
 import {
@@ -32,6 +31,7 @@ import { decodeStoredEvent, EventStore } from '@karmada-ts/eventstore';
 import { startService } from '@karmada-ts/service-runtime';
 import type { BenchResult } from '../bench-report.js';
 import { percentile } from '../percentiles.js';
+import { databaseUrlAt, dropBenchDatabase } from '../stack/bench-instance.js';
 import { startMemberSimProcess } from '../stack/member-sim-process.js';
 
 export interface ClustersBenchOptions {
@@ -135,8 +135,7 @@ export async function runClustersScenario(options: ClustersBenchOptions): Promis
   const scratch = `bench_clusters_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const instance = scratch.replace(/_/g, '-');
   const subjects = new Subjects(instance);
-  const databaseAt = (database: string) => Object.assign(new URL(options.databaseUrl), { pathname: `/${database}` }).toString();
-  const databaseUrl = databaseAt(scratch);
+  const databaseUrl = databaseUrlAt(options.databaseUrl, scratch);
   const kubeconfigDir = mkdtempSync(join(tmpdir(), 'bench-clusters-'));
   const names = Array.from({ length: options.clusters }, (_, i) => `member${i + 1}`);
 
@@ -242,11 +241,7 @@ export async function runClustersScenario(options: ClustersBenchOptions): Promis
     await sim.stop();
     await (await jetstreamManager(nc)).streams.delete(subjects.stream).catch(() => undefined);
     await nc.close();
-    // The maintenance database: the one in DATABASE_URL may not exist.
-    const admin = new pg.Client({ connectionString: databaseAt('postgres') });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
-    await admin.end();
+    await dropBenchDatabase(options.databaseUrl, scratch);
     rmSync(kubeconfigDir, { recursive: true, force: true });
   }
 }

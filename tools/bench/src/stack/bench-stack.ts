@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
 import { Subjects } from '@karmada-ts/contracts';
 import type { ClusterConfig } from '@karmada-ts/member-sim';
 import { serviceCatalog, type ServiceName } from '@karmada-ts/service-runtime';
 import { packageDir } from '../../../../scripts/run-tool.mjs';
 import type { LoggedEvent } from '../propagate/stage-timeline.js';
 import { followStream, type StreamFollower } from '../propagate/stream-follower.js';
+import { databaseUrlAt, removeBenchInstance } from './bench-instance.js';
 import { GatewayClient } from './gateway-client.js';
 import { startMemberSimProcess, type MemberSimProcess } from './member-sim-process.js';
 import { processCpuSeconds } from './process-cpu.js';
@@ -71,7 +71,6 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   const instance = `${options.name}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const subjects = new Subjects(instance);
   const database = `karmada_${instance.replace(/-/g, '_')}`;
-  const databaseAt = (name: string) => Object.assign(new URL(options.databaseUrl), { pathname: `/${name}` }).toString();
   const stateDir = mkdtempSync(join(tmpdir(), `${options.name}-`));
   const membersDir = join(stateDir, 'members');
   mkdirSync(membersDir);
@@ -82,7 +81,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   const env: NodeJS.ProcessEnv = {
     KARMADA_INSTANCE: instance,
     KARMADA_STATE_DIR: stateDir,
-    DATABASE_URL: databaseAt(database),
+    DATABASE_URL: databaseUrlAt(options.databaseUrl, database),
     NATS_URL: options.natsUrl,
     GATEWAY_PORT: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
@@ -105,14 +104,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     gateway?.close();
     await Promise.all(services.map((s) => s.stop()));
     await memberSim?.stop();
-    const nc = await connect({ servers: options.natsUrl });
-    await (await jetstreamManager(nc)).streams.delete(subjects.stream).catch(() => undefined);
-    await nc.close();
-    // The maintenance database: the one in DATABASE_URL may not exist.
-    const admin = new pg.Client({ connectionString: databaseAt('postgres') });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await removeBenchInstance({ natsUrl: options.natsUrl, databaseUrl: options.databaseUrl, stream: subjects.stream, database });
     rmSync(stateDir, { recursive: true, force: true });
   };
   // Ctrl-C in the middle of a run still removes the processes, the stream and the database.
