@@ -1,19 +1,7 @@
 import { expect } from 'chai';
-import { isKubeStatusError } from '@karmada-ts/kube';
+import { badRequestOf } from '../../test/bad-request.js';
 import type { AuditEntry } from './audit-entry.js';
 import { auditFilterParams, matchesAuditFilter, parseAuditFilter, type AuditFilter } from './audit-filter.js';
-
-function badRequestOf(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    if (!isKubeStatusError(error)) throw error;
-    expect(error.code).to.equal(400);
-    expect(error.reason).to.equal('BadRequest');
-    return error.message;
-  }
-  throw new Error('expected a 400 BadRequest');
-}
 
 describe('audit filter', () => {
   const parsed: { name: string; query: string; want: AuditFilter }[] = [
