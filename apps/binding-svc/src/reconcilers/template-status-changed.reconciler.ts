@@ -4,19 +4,24 @@ import { generateBindingName } from '@karmada-ts/domain';
 import type { StoredEvent } from '@karmada-ts/eventstore';
 import type { BatchReconciler } from '@karmada-ts/service-runtime';
 import { ReadModelReader } from '../read-models/read-model.reader.js';
+import { HeadAppender } from '../sync/head-appender.js';
 import { PropagationSync } from '../sync/propagation-sync.js';
 import { SyncRequests } from '../sync/sync-requests.js';
 
-/** One of binding-svc's own template-status events reached its read model: decide the template's binding again. */
+/**
+ * One of binding-svc's template-status events reached its read model: decide the template's binding again, unless this
+ * process appended the event (or a later one on its subject) itself (see BindingStatusChangedReconciler).
+ */
 @Injectable()
 export class TemplateStatusChangedReconciler implements BatchReconciler {
   constructor(
     @Inject(ReadModelReader) private readonly reader: ReadModelReader,
     @Inject(PropagationSync) private readonly sync: PropagationSync,
+    @Inject(HeadAppender) private readonly appender: HeadAppender,
   ) {}
 
   async reconcile(events: readonly StoredEvent[]): Promise<void> {
-    const statuses = events.filter((event) => TemplateStatusAggregated.is(event));
+    const statuses = events.filter((event) => TemplateStatusAggregated.is(event) && !this.appender.appendedSince(event.subject, event.seq));
     if (statuses.length === 0) return;
     const kinds = await this.reader.resourceKinds();
     const requests = new SyncRequests();

@@ -14,9 +14,10 @@ export function decided<Data>(type: EventType<string, Data>, data: Data): Decide
 /**
  * What binding-svc wants one of its subjects to say, as a function of the subject's last event: the event to append,
  * or undefined when the subject already says it. `known` is the last event according to the read model; the decision
- * is tried on it first, and the stream's head is read only when that says something changes (the read model may
- * trail the stream; every event binding-svc appends comes back through its own read model and triggers a new
- * decision, so a stale `known` can delay a change but not lose it).
+ * is tried on it first, and the stream's head is read only when that says something changes or when `known` is older
+ * than what this process last appended to the subject (HeadAppender). The read model may also trail events that
+ * another process appended (a replica, or this service before a restart); those come back through the read model
+ * and trigger a new decision, so a stale `known` can delay a change but not lose it.
  */
 export interface SubjectDecision {
   readonly subject: string;
