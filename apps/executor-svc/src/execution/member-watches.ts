@@ -5,7 +5,7 @@ import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { ClusterViews } from '../members/cluster-views.js';
 import type { MemberConnection } from '../members/member-connection.js';
 import { MemberConnections } from '../members/member-connections.js';
-import { WorkStore, type AppliedObject } from '../projections/work-store.js';
+import { WorkStore, type AppliedKind } from '../projections/work-store.js';
 import { MemberObjectSync } from './member-object-sync.js';
 
 /** How often the watched kinds are compared with the Works in the read model. */
@@ -50,9 +50,13 @@ export class MemberWatches implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async refresh(): Promise<void> {
-    const byCluster = new Map<string, AppliedObject[]>();
-    for (const object of await this.works.appliedObjects()) byCluster.set(object.cluster, [...(byCluster.get(object.cluster) ?? []), object]);
-    for (const [cluster, objects] of byCluster) {
+    const byCluster = new Map<string, AppliedKind[]>();
+    for (const kind of await this.works.appliedKinds()) {
+      const kinds = byCluster.get(kind.cluster) ?? [];
+      kinds.push(kind);
+      byCluster.set(kind.cluster, kinds);
+    }
+    for (const [cluster, kinds] of byCluster) {
       const view = await this.clusters.load(cluster);
       if (!view.cluster || !view.ready) continue;
       let connection: MemberConnection;
@@ -62,29 +66,35 @@ export class MemberWatches implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.warn({ err: error, cluster }, 'no connection to the member; its objects are not watched for now');
         continue;
       }
-      const kinds = new Map<string, WatchedKind>();
-      for (const { apiVersion, kind } of objects) kinds.set(`${apiVersion}/${kind}`, { apiVersion, kind });
-      for (const [id, kind] of kinds) {
-        connection.informers.watch(kind);
-        this.scanOnce(connection, id, kind, objects);
+      for (const { apiVersion, kind } of kinds) {
+        const watched = { apiVersion, kind };
+        connection.informers.watch(watched);
+        this.scanOnce(connection, watched);
       }
     }
   }
 
   /** After an informer's first list: the objects of Works it did not find may have been deleted unwatched. */
-  private scanOnce(connection: MemberConnection, id: string, kind: WatchedKind, objects: readonly AppliedObject[]): void {
+  private scanOnce(connection: MemberConnection, kind: WatchedKind): void {
+    const id = `${kind.apiVersion}/${kind.kind}`;
     const done = this.scanned.get(connection) ?? new Set<string>();
     this.scanned.set(connection, done);
     if (done.has(id)) return;
     done.add(id);
-    void connection.informers.waitForSync(kind, syncTimeoutMs).then((synced) => {
-      if (!synced) {
+    void connection.informers
+      .waitForSync(kind, syncTimeoutMs)
+      .then(async (synced) => {
+        if (!synced) {
+          done.delete(id);
+          return;
+        }
+        for (const object of await this.works.appliedObjects(connection.cluster, kind)) {
+          if (!connection.cached(object)) this.sync.trigger(connection.cluster, object.work);
+        }
+      })
+      .catch((error: unknown) => {
         done.delete(id);
-        return;
-      }
-      for (const object of objects) {
-        if (object.apiVersion === kind.apiVersion && object.kind === kind.kind && !connection.cached(object)) this.sync.trigger(connection.cluster, object.work);
-      }
-    });
+        this.logger.warn({ err: error, cluster: connection.cluster, kind: id }, 'looking for member objects deleted unwatched failed; next round in 30 s');
+      });
   }
 }

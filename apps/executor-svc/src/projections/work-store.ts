@@ -25,6 +25,13 @@ export interface AppliedObject {
   readonly name: string;
 }
 
+/** A kind of member object the dispatched Works of a cluster use. */
+export interface AppliedKind {
+  readonly cluster: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+}
+
 /** Works whose newest version read is remembered (a number each), far more than are ever in flight at once. */
 const rememberedVersions = 100_000;
 
@@ -99,23 +106,42 @@ export class WorkStore {
     return rows.map((r) => ({ namespace: r.namespace, name: r.name }));
   }
 
-  /** The member objects of every Work that is dispatched (not deleting, not suspended), by cluster. */
-  async appliedObjects(): Promise<AppliedObject[]> {
-    const rows: { namespace: string; name: string; cluster: string; api_version: string; kind: string; object_namespace: string | null; object_name: string }[] =
-      await this.database.query(
-        `SELECT w.namespace, w.name, w.state->>'cluster' AS cluster, m->>'apiVersion' AS api_version, m->>'kind' AS kind,
-                m->'metadata'->>'namespace' AS object_namespace, m->'metadata'->>'name' AS object_name
-           FROM ${worksTable} w, json_array_elements(w.state->'work'->'spec'->'workload'->'manifests') m
-          WHERE w.kind = 'work' AND NOT (w.state->>'deleting')::boolean
-            AND coalesce((w.state->'work'->'spec'->>'suspendDispatching')::boolean, false) = false`,
-      );
+  /** The kinds of member object the dispatched Works (not deleting, not suspended) use, by cluster: what to watch. */
+  async appliedKinds(): Promise<AppliedKind[]> {
+    const rows: { cluster: string; api_version: string; kind: string }[] = await this.database.query(
+      `SELECT DISTINCT w.${workCluster} AS cluster, m->>'apiVersion' AS api_version, m->>'kind' AS kind
+         FROM ${worksTable} w, ${manifestsOf('w')} m
+        WHERE ${dispatched('w')}`,
+    );
+    return rows.map((r) => ({ cluster: r.cluster, apiVersion: r.api_version, kind: r.kind }));
+  }
+
+  /** The member objects of one kind that the dispatched Works of a cluster stand for. */
+  async appliedObjects(cluster: string, kind: { apiVersion: string; kind: string }): Promise<AppliedObject[]> {
+    const rows: { namespace: string; name: string; object_namespace: string | null; object_name: string }[] = await this.database.query(
+      `SELECT w.namespace, w.name, m->'metadata'->>'namespace' AS object_namespace, m->'metadata'->>'name' AS object_name
+         FROM ${worksTable} w, ${manifestsOf('w')} m
+        WHERE w.${workCluster} = $1 AND ${dispatched('w')} AND m->>'apiVersion' = $2 AND m->>'kind' = $3`,
+      [cluster, kind.apiVersion, kind.kind],
+    );
     return rows.map((r) => ({
       work: { namespace: r.namespace, name: r.name },
-      cluster: r.cluster,
-      apiVersion: r.api_version,
-      kind: r.kind,
+      cluster,
+      apiVersion: kind.apiVersion,
+      kind: kind.kind,
       ...(r.object_namespace ? { namespace: r.object_namespace } : {}),
       name: r.object_name,
     }));
   }
+}
+
+/** The manifests of the Works in `alias`, one row each. */
+function manifestsOf(alias: string): string {
+  return `json_array_elements(${alias}.state->'work'->'spec'->'workload'->'manifests')`;
+}
+
+/** Works that are dispatched: not deleting, not suspended. */
+function dispatched(alias: string): string {
+  return `${alias}.kind = 'work' AND NOT (${alias}.state->>'deleting')::boolean
+            AND coalesce((${alias}.state->'work'->'spec'->>'suspendDispatching')::boolean, false) = false`;
 }
