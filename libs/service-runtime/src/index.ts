@@ -7,3 +7,4 @@ export * from './projection-runners.js';
 export * from './run-service.js';
 export * from './reconcile-each.js';
 export * from './bounded-map.js';
+export * from './batch-loader.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
-import { BoundedMap, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
+import type { StateRow } from '@karmada-ts/projections';
+import { BatchLoader, BoundedMap, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { workCluster } from '../migrations/1766700000000-index-works-by-cluster.js';
 import { workReportsTable } from './work-reports.projection.js';
@@ -41,17 +41,14 @@ const rememberedVersions = 100_000;
  */
 @Injectable()
 export class WorkStore {
-  private readonly reader: LatestStateReader<WorkState>;
   private readonly newest = new BoundedMap<number>(rememberedVersions);
+  /** Single reads (one per member event, mostly) asked for together go to Postgres as one query. */
+  private readonly loader = new BatchLoader((key: WorkKey) => workKeyId(key), (keys) => this.getMany(keys));
 
-  constructor(@Inject(PROJECTION_DATABASE) private readonly database: DataSource) {
-    this.reader = new LatestStateReader(database, worksTable);
-  }
+  constructor(@Inject(PROJECTION_DATABASE) private readonly database: DataSource) {}
 
   async get(key: WorkKey): Promise<WorkRow | undefined> {
-    const row = await this.reader.get(workStateKey(key));
-    if (row) this.saw(row);
-    return row;
+    return (await this.loader.load(key))?.row;
   }
 
   /** Whether a newer version of the Work than this row has been read since. */
