@@ -9,17 +9,21 @@ import { bindingEvents } from '../src/events.js';
 import { HeadAppender } from '../src/sync/head-appender.js';
 import { decided, type SubjectDecision } from '../src/sync/subject-decision.js';
 
-/** A binding status that says only its FullyApplied condition's status. */
-function statusSaying(fully: 'True' | 'False'): BindingStatusAggregatedData {
+/** A binding status that says only its FullyApplied condition's status (and message). */
+function statusSaying(fully: 'True' | 'False', message = 'm'): BindingStatusAggregatedData {
   return {
     binding: { namespace: 'default', name: 'nginx-deployment', uid: 'uid-1' },
     aggregatedStatus: [],
-    conditions: [{ type: 'FullyApplied', status: fully, reason: 'r', message: 'm', lastTransitionTime: '2026-01-01T00:00:00Z' }],
+    conditions: [{ type: 'FullyApplied', status: fully, reason: 'r', message, lastTransitionTime: '2026-01-01T00:00:00Z' }],
   } as unknown as BindingStatusAggregatedData;
 }
 
 function fullyOf(event: LastEvent | undefined): string | undefined {
   return (event?.data as BindingStatusAggregatedData | undefined)?.conditions[0]?.status;
+}
+
+function messageOf(event: LastEvent | undefined): string | undefined {
+  return (event?.data as BindingStatusAggregatedData | undefined)?.conditions[0]?.message;
 }
 
 describe('HeadAppender', function () {
@@ -55,13 +59,13 @@ describe('HeadAppender', function () {
     });
   }
 
-  /** A decision that wants the subject to say `fully`, made first on `known`. */
-  function wanting(fully: 'True' | 'False', known: LastEvent | undefined): SubjectDecision {
+  /** A decision that wants the subject to say `fully` (with `message`), made first on `known`. */
+  function wanting(fully: 'True' | 'False', known: LastEvent | undefined, message = 'm'): SubjectDecision {
     return {
       subject,
       cause: cause(),
       known,
-      decide: (head) => (fullyOf(head) === fully ? undefined : decided(BindingStatusAggregated, statusSaying(fully))),
+      decide: (head) => (fullyOf(head) === fully && messageOf(head) === message ? undefined : decided(BindingStatusAggregated, statusSaying(fully, message))),
     };
   }
 
@@ -69,18 +73,16 @@ describe('HeadAppender', function () {
     return store.readLast(subject);
   }
 
-  it('decides on the head, not on a read model older than its own last append, and remembers what it appended', async () => {
+  it('decides on the head, not on a read model older than its own last append', async () => {
     const appender = new HeadAppender(store);
     // Another process says False; the read model knows that event.
     const first = await store.append(subject, { ...cause(), subject, data: statusSaying('False') }, { expectedSeq: 0 });
     const readModel: LastEvent = { type: BindingStatusAggregated.type, data: statusSaying('False'), seq: first.seq };
-    expect(appender.appendedSince(subject, first.seq)).to.equal(false);
+    expect(appender.settled(subject, first.seq)).to.equal(false);
 
     expect(await appender.apply([wanting('True', readModel)])).to.equal(1);
     const appended = (await head())!;
     expect(fullyOf(appended)).to.equal('True');
-    expect(appender.appendedSince(subject, appended.seq)).to.equal(true);
-    expect(appender.appendedSince(subject, appended.seq + 1)).to.equal(false);
 
     // The read model still trails (it knows only the first event): on it, False would look like "nothing to change".
     expect(await appender.apply([wanting('False', readModel)])).to.equal(1);
@@ -89,20 +91,30 @@ describe('HeadAppender', function () {
     expect(corrected.seq).to.be.greaterThan(appended.seq);
   });
 
+  it('counts as settled what it decided on a read model holding the head, not what it decided on a head read from the stream', async () => {
+    const appender = new HeadAppender(store);
+    const current = (await head())!;
+    const opposite = (event: LastEvent) => (fullyOf(event) === 'True' ? 'False' : 'True');
+    expect(await appender.apply([wanting(opposite(current), current)])).to.equal(1);
+    const onReadModel = (await head())!;
+    expect(appender.settled(subject, onReadModel.seq)).to.equal(true);
+    expect(appender.settled(subject, onReadModel.seq - 1)).to.equal(true);
+    expect(appender.settled(subject, onReadModel.seq + 1)).to.equal(false);
+
+    // A read model that trails an event of another process: the append conflicts, and is decided again on the head.
+    const other = await store.append(subject, { ...cause(), subject, data: statusSaying(opposite(onReadModel)) }, { expectedSeq: onReadModel.seq });
+    expect(appender.settled(subject, other.seq)).to.equal(false);
+    expect(await appender.apply([wanting(fullyOf(onReadModel) as 'True' | 'False', onReadModel, 'a third status')])).to.equal(1);
+    const onStreamHead = (await head())!;
+    expect(messageOf(onStreamHead)).to.equal('a third status');
+    expect(onStreamHead.seq).to.equal(other.seq + 1);
+    expect(appender.settled(subject, onStreamHead.seq)).to.equal(false);
+  });
+
   it('decides on the read model when it is as new as its own last append, and appends nothing that is already said', async () => {
     const appender = new HeadAppender(store);
     const current = (await head())!;
-    expect(await appender.apply([wanting(fullyOf(current) as 'True' | 'False', current)])).to.equal(0);
+    expect(await appender.apply([wanting(fullyOf(current) as 'True' | 'False', current, messageOf(current))])).to.equal(0);
     expect((await head())!.seq).to.equal(current.seq);
-  });
-
-  it('does not count an event another process appended after its own as its own', async () => {
-    const appender = new HeadAppender(store);
-    const before = (await head())!;
-    expect(await appender.apply([wanting(fullyOf(before) === 'True' ? 'False' : 'True', before)])).to.equal(1);
-    const own = (await head())!;
-    const other = await store.append(subject, { ...cause(), subject, data: statusSaying(fullyOf(own) === 'True' ? 'False' : 'True') }, { expectedSeq: own.seq });
-    expect(appender.appendedSince(subject, own.seq)).to.equal(true);
-    expect(appender.appendedSince(subject, other.seq)).to.equal(false);
   });
 });

@@ -7,9 +7,10 @@ import { PropagationSync } from '../sync/propagation-sync.js';
 import { SyncRequests } from '../sync/sync-requests.js';
 
 /**
- * One of binding-svc's binding-status events reached its read model: decide that binding again, unless this process
- * appended the event (or a later one on its subject) itself. The decision confirms one that may have been made on a
- * read model trailing an event another process appended (see SubjectDecision).
+ * One of binding-svc's binding-status events reached its read model: decide that binding again, unless the event (or
+ * a later one on its subject) is one this process decided on a read model that held every earlier event of the
+ * subject (HeadAppender.settled). The decision confirms one that may have been made on a read model trailing the
+ * stream, or on inputs older than those of a decision made side by side (see SubjectDecision).
  */
 @Injectable()
 export class BindingStatusChangedReconciler implements BatchReconciler {
@@ -22,7 +23,7 @@ export class BindingStatusChangedReconciler implements BatchReconciler {
     const requests = new SyncRequests();
     for (const event of events) {
       if (!BindingStatusAggregated.is(event) && !BindingCleanedUp.is(event)) continue;
-      if (this.appender.appendedSince(event.subject, event.seq)) continue;
+      if (this.appender.settled(event.subject, event.seq)) continue;
       requests.binding({ namespace: event.data.binding.namespace ?? '', name: event.data.binding.name }, event, 'status');
     }
     await this.sync.run(requests);

@@ -9,8 +9,8 @@ import { PropagationSync } from '../sync/propagation-sync.js';
 import { SyncRequests } from '../sync/sync-requests.js';
 
 /**
- * One of binding-svc's template-status events reached its read model: decide the template's binding again, unless this
- * process appended the event (or a later one on its subject) itself (see BindingStatusChangedReconciler).
+ * One of binding-svc's template-status events reached its read model: decide the template's binding again, unless the
+ * event needs no confirmation (HeadAppender.settled, see BindingStatusChangedReconciler).
  */
 @Injectable()
 export class TemplateStatusChangedReconciler implements BatchReconciler {
@@ -21,7 +21,7 @@ export class TemplateStatusChangedReconciler implements BatchReconciler {
   ) {}
 
   async reconcile(events: readonly StoredEvent[]): Promise<void> {
-    const statuses = events.filter((event) => TemplateStatusAggregated.is(event) && !this.appender.appendedSince(event.subject, event.seq));
+    const statuses = events.filter((event) => TemplateStatusAggregated.is(event) && !this.appender.settled(event.subject, event.seq));
     if (statuses.length === 0) return;
     const kinds = await this.reader.resourceKinds();
     const requests = new SyncRequests();

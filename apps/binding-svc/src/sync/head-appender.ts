@@ -27,24 +27,30 @@ const rememberedSubjects = 250_000;
  * batch (it comes back with backoff). The message id derives from the cause, the subject and the expected sequence,
  * so a retried batch cannot publish twice and a new decision is never mistaken for an old one.
  *
- * It remembers the sequence of its last append to each subject. A read model whose last event is older than that
- * trails the stream for certain, and a decision made on it could find "nothing to change" where the head says
- * otherwise: such decisions are made on the head, read first. Every event it appended was decided on the head it
- * was appended after (the expected sequence guarantees it), so its coming back through a read model needs no
- * confirming decision (appendedSince).
+ * It remembers two sequences per subject:
+ * - its last append. A read model whose last event is older trails the stream for certain, and a decision made on it
+ *   could find "nothing to change" where the head says otherwise: such decisions are made on the head, read first.
+ * - its last append decided on the read model's own last event, that event being the head (the expected sequence
+ *   guarantees it). The read model then held every earlier event of the subject, so its inputs were at least as new
+ *   as those of every decision appended before: that event coming back through a read model needs no confirming
+ *   decision (settled). An append decided on a head read from the stream is not: its inputs may be older than those
+ *   of the decision that moved the head (two reconciles of one binding side by side), so it is confirmed when it
+ *   comes back.
  */
 @Injectable()
 export class HeadAppender {
   private readonly lastAppended = new BoundedMap<number>(rememberedSubjects);
+  private readonly lastSettled = new BoundedMap<number>(rememberedSubjects);
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /**
-   * Whether this process appended the subject's event at `seq`, or a later one, itself: an event it need not decide
-   * again when the event reaches a read model. False once forgotten (the decision is then simply made again).
+   * Whether this process appended, on a read model that held every earlier event of the subject, its event at `seq`
+   * or a later one: then that event needs no confirming decision when it reaches a read model. False once forgotten
+   * (the decision is then simply made again).
    */
-  appendedSince(subject: string, seq: number): boolean {
-    return (this.lastAppended.get(subject) ?? 0) >= seq;
+  settled(subject: string, seq: number): boolean {
+    return (this.lastSettled.get(subject) ?? 0) >= seq;
   }
 
   /** Returns how many events were appended. */
@@ -53,7 +59,7 @@ export class HeadAppender {
     for (const round of roundsBySubject(decisions)) {
       let pending = await this.startingHeads(round);
       for (let attempt = 1; pending.length > 0; attempt++) {
-        const items = pending.flatMap(({ decision, head }): { decision: SubjectDecision; item: AppendItem }[] => {
+        const items = pending.flatMap(({ decision, head, onReadModel }) => {
           const next = decision.decide(head);
           if (!next) return [];
           const expectedSeq = head?.seq ?? 0;
@@ -64,37 +70,38 @@ export class HeadAppender {
             actor,
             discriminator: String(expectedSeq),
           });
-          return [{ decision, item: { subject: decision.subject, envelope, expectedSeq } }];
+          const item: AppendItem = { subject: decision.subject, envelope, expectedSeq };
+          return [{ decision, item, onReadModel }];
         });
         const outcomes = await this.store.appendBatch(items.map((i) => i.item));
         const conflicted: SubjectDecision[] = [];
         outcomes.forEach((outcome, index) => {
+          const { decision, item, onReadModel } = items[index]!;
           if (outcome.ok) {
             if (!outcome.duplicate) appended += 1;
-            this.remember(items[index]!.item.subject, outcome.seq);
+            raise(this.lastAppended, item.subject, outcome.seq);
+            if (onReadModel) raise(this.lastSettled, item.subject, outcome.seq);
           } else if (outcome.error instanceof ConcurrencyConflictError && attempt < maxAttempts) {
-            conflicted.push(items[index]!.decision);
+            conflicted.push(decision);
           } else {
             throw outcome.error;
           }
         });
         const heads = await this.readHeads(conflicted.map((d) => d.subject));
-        pending = conflicted.map((decision, index) => ({ decision, head: heads[index] }));
+        pending = conflicted.map((decision, index) => ({ decision, head: heads[index], onReadModel: false }));
       }
     }
     return appended;
   }
 
   /** What each decision is first made on: the read model's last event, or the head where that one is known to trail. */
-  private async startingHeads(round: readonly SubjectDecision[]): Promise<{ decision: SubjectDecision; head: LastEvent | undefined }[]> {
-    const trailing = round.filter((decision) => this.appendedSince(decision.subject, (decision.known?.seq ?? 0) + 1));
+  private async startingHeads(round: readonly SubjectDecision[]): Promise<PendingDecision[]> {
+    const trailing = round.filter((decision) => (this.lastAppended.get(decision.subject) ?? 0) > (decision.known?.seq ?? 0));
     const heads = await this.readHeads(trailing.map((decision) => decision.subject));
     const headOf = new Map(trailing.map((decision, index) => [decision, heads[index]]));
-    return round.map((decision) => ({ decision, head: headOf.has(decision) ? headOf.get(decision) : decision.known }));
-  }
-
-  private remember(subject: string, seq: number): void {
-    if (!this.appendedSince(subject, seq)) this.lastAppended.set(subject, seq);
+    return round.map((decision) =>
+      headOf.has(decision) ? { decision, head: headOf.get(decision), onReadModel: false } : { decision, head: decision.known, onReadModel: true },
+    );
   }
 
   /** The last event of each subject, a few hundred reads in flight at a time. */
@@ -105,6 +112,18 @@ export class HeadAppender {
     }
     return heads;
   }
+}
+
+/** A decision to make, on this head; `onReadModel` when the head is the read model's own last event. */
+interface PendingDecision {
+  readonly decision: SubjectDecision;
+  readonly head: LastEvent | undefined;
+  readonly onReadModel: boolean;
+}
+
+/** Remembers `seq` for the subject unless a later one is remembered. */
+function raise(memory: BoundedMap<number>, subject: string, seq: number): void {
+  if ((memory.get(subject) ?? 0) < seq) memory.set(subject, seq);
 }
 
 /** Splits decisions into rounds in which each subject appears once, so one round's appends never race each other. */
