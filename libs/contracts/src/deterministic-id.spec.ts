@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { deterministicId } from './deterministic-id.js';
+import { contentDigest, deterministicId } from './deterministic-id.js';
 
 describe('deterministicId', () => {
   it('is a version-5 UUID', () => {
@@ -22,4 +22,21 @@ describe('deterministicId', () => {
       expect(deterministicId(...c.left)).not.to.equal(deterministicId(...c.right));
     });
   }
+});
+
+describe('contentDigest', () => {
+  const cases: { name: string; left: unknown; right: unknown; same: boolean }[] = [
+    { name: 'equal values', left: { a: [1, 'x'] }, right: { a: [1, 'x'] }, same: true },
+    { name: 'a changed leaf', left: { a: [1, 'x'] }, right: { a: [1, 'y'] }, same: false },
+    { name: 'a string and the number it spells', left: { a: '1' }, right: { a: 1 }, same: false },
+  ];
+  for (const c of cases) {
+    it(`${c.same ? 'is the same' : 'differs'} for ${c.name}`, () => {
+      expect(contentDigest(c.left) === contentDigest(c.right)).to.equal(c.same);
+    });
+  }
+
+  it('is short and fit for an id part', () => {
+    expect(contentDigest({ big: 'x'.repeat(10_000) })).to.match(/^[A-Za-z0-9_-]{27}$/);
+  });
 });

@@ -17,3 +17,11 @@ export function deterministicId(...parts: readonly string[]): string {
   const hex = hash.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
+
+/**
+ * A short digest of a JSON value's encoding (SHA-1, base64url), for an id that must change with a large content: it
+ * goes into deterministicId as one short part instead of the whole encoding, which JSON.stringify would escape again.
+ */
+export function contentDigest(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+}

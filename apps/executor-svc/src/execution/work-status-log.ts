@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   causedBy,
-  deterministicId,
+  contentDigest,
   WorkCleanedUp,
   WorkStatusReported,
   type Cause,
@@ -104,7 +104,7 @@ export class WorkStatusLog {
       data,
       time,
       actor: executorActor,
-      discriminator: deterministicId(String(head.seq), JSON.stringify(data)),
+      discriminator: `${head.seq}/${contentDigest(data)}`,
     });
   }
 
