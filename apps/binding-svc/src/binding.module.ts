@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { KeyedSerializer } from '@karmada-ts/service-runtime';
 import { ReadModelReader } from './read-models/read-model.reader.js';
 import { BindingChangedReconciler } from './reconcilers/binding-changed.reconciler.js';
 import { BindingStatusChangedReconciler } from './reconcilers/binding-status-changed.reconciler.js';
@@ -21,7 +22,7 @@ const reconcilers = [
   BindingStatusChangedReconciler,
   TemplateStatusChangedReconciler,
 ];
-const sync = [ReadModelReader, HeadAppender, BindingSync, NamespaceSync, PropagationSync];
+const sync = [ReadModelReader, HeadAppender, KeyedSerializer, BindingSync, NamespaceSync, PropagationSync];
 
 /** Renders one Work per target cluster with overrides applied, and aggregates status. */
 @Module({ providers: [...reconcilers, ...sync] })

@@ -73,7 +73,7 @@ describe('HeadAppender', function () {
     return store.readLast(subject);
   }
 
-  it('decides on the head, not on a read model older than its own last append', async () => {
+  it('decides on the head, not on a read model older than its own last append, and counts that decision as settled', async () => {
     const appender = new HeadAppender(store);
     // Another process says False; the read model knows that event.
     const first = await store.append(subject, { ...cause(), subject, data: statusSaying('False') }, { expectedSeq: 0 });
@@ -89,9 +89,12 @@ describe('HeadAppender', function () {
     const corrected = (await head())!;
     expect(fullyOf(corrected)).to.equal('False');
     expect(corrected.seq).to.be.greaterThan(appended.seq);
+    // Decided on its own last append: settled, as is everything before.
+    expect(appender.settled(subject, corrected.seq)).to.equal(true);
+    expect(appender.settled(subject, first.seq)).to.equal(true);
   });
 
-  it('counts as settled what it decided on a read model holding the head, not what it decided on a head read from the stream', async () => {
+  it('counts as settled what it decided on a read model holding the head, not what it decided on another process’s head', async () => {
     const appender = new HeadAppender(store);
     const current = (await head())!;
     const opposite = (event: LastEvent) => (fullyOf(event) === 'True' ? 'False' : 'True');

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { KeyedSerializer } from '@karmada-ts/service-runtime';
 import { ApplyRetries } from './execution/apply-retries.js';
-import { KeyedSerializer } from './execution/keyed-serializer.js';
 import { MemberObjectSync } from './execution/member-object-sync.js';
 import { MemberWatches } from './execution/member-watches.js';
 import { WorkExecutor } from './execution/work-executor.js';

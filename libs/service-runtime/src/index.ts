@@ -8,3 +8,4 @@ export * from './run-service.js';
 export * from './reconcile-each.js';
 export * from './bounded-map.js';
 export * from './batch-loader.js';
+export * from './keyed-serializer.js';

@@ -15,7 +15,7 @@ import {
   type Work,
 } from '@karmada-ts/domain';
 import type { StateKey } from '@karmada-ts/projections';
-import { SUBJECTS } from '@karmada-ts/service-runtime';
+import { KeyedSerializer, SUBJECTS } from '@karmada-ts/service-runtime';
 import { ReadModelReader, stateKeyString, type ResourceKinds, type WorkRow } from '../read-models/read-model.reader.js';
 import {
   keyString,
@@ -73,7 +73,9 @@ interface SharedState {
 /**
  * Reconciles bindings (Karmada's binding controller and binding-status controller): their Works, their status,
  * their template's status, and the end of a deleting binding's cleanup. A batch of bindings is read with one query
- * per read model; the decisions go through the HeadAppender.
+ * per read model; the decisions go through the HeadAppender. A binding is in one reconcile at a time in this process
+ * (its consumers reconcile side by side), and each reads its snapshot once the previous one has appended, so later
+ * decisions never rest on older inputs than earlier ones (what HeadAppender.settled relies on).
  */
 @Injectable()
 export class BindingSync {
@@ -81,10 +83,18 @@ export class BindingSync {
     @Inject(ReadModelReader) private readonly reader: ReadModelReader,
     @Inject(HeadAppender) private readonly appender: HeadAppender,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
+    @Inject(KeyedSerializer) private readonly reconciling: KeyedSerializer,
   ) {}
 
   /** Returns how many events were appended. */
-  async sync(requests: readonly BindingRequest[]): Promise<number> {
+  sync(requests: readonly BindingRequest[]): Promise<number> {
+    return this.reconciling.runExclusive(
+      requests.map((request) => keyString(request.key)),
+      () => this.syncNow(requests),
+    );
+  }
+
+  private async syncNow(requests: readonly BindingRequest[]): Promise<number> {
     const { snapshots, shared } = await this.load(requests);
     const planned = snapshots.map((snapshot) => ({
       snapshot,

@@ -30,12 +30,12 @@ const rememberedSubjects = 250_000;
  * It remembers two sequences per subject:
  * - its last append. A read model whose last event is older trails the stream for certain, and a decision made on it
  *   could find "nothing to change" where the head says otherwise: such decisions are made on the head, read first.
- * - its last append decided on the read model's own last event, that event being the head (the expected sequence
- *   guarantees it). The read model then held every earlier event of the subject, so its inputs were at least as new
- *   as those of every decision appended before: that event coming back through a read model needs no confirming
- *   decision (settled). An append decided on a head read from the stream is not: its inputs may be older than those
- *   of the decision that moved the head (two reconciles of one binding side by side), so it is confirmed when it
- *   comes back.
+ * - its last settled append: one decided on the read model's own last event, or on a head that is its own last
+ *   append, that head being the stream's (the expected sequence guarantees it). BindingSync reconciles a binding in
+ *   one reconcile at a time, each on a snapshot taken after the previous one ended, so a settled append rests on
+ *   inputs at least as new as those of every decision appended before it: that event coming back through a read
+ *   model needs no confirming decision (settled). An append decided on another process's head is not settled: its
+ *   inputs may be older than those of the decision that moved the head, so it is confirmed when it comes back.
  */
 @Injectable()
 export class HeadAppender {
@@ -45,9 +45,9 @@ export class HeadAppender {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /**
-   * Whether this process appended, on a read model that held every earlier event of the subject, its event at `seq`
-   * or a later one: then that event needs no confirming decision when it reaches a read model. False once forgotten
-   * (the decision is then simply made again).
+   * Whether this process's last settled append to the subject is the event at `seq` or a later one: then that event
+   * needs no confirming decision when it reaches a read model. False once forgotten (the decision is then simply made
+   * again).
    */
   settled(subject: string, seq: number): boolean {
     return (this.lastSettled.get(subject) ?? 0) >= seq;
@@ -59,7 +59,7 @@ export class HeadAppender {
     for (const round of roundsBySubject(decisions)) {
       let pending = await this.startingHeads(round);
       for (let attempt = 1; pending.length > 0; attempt++) {
-        const items = pending.flatMap(({ decision, head, onReadModel }) => {
+        const items = pending.flatMap(({ decision, head, settles }) => {
           const next = decision.decide(head);
           if (!next) return [];
           const expectedSeq = head?.seq ?? 0;
@@ -71,16 +71,16 @@ export class HeadAppender {
             discriminator: String(expectedSeq),
           });
           const item: AppendItem = { subject: decision.subject, envelope, expectedSeq };
-          return [{ decision, item, onReadModel }];
+          return [{ decision, item, settles }];
         });
         const outcomes = await this.store.appendBatch(items.map((i) => i.item));
         const conflicted: SubjectDecision[] = [];
         outcomes.forEach((outcome, index) => {
-          const { decision, item, onReadModel } = items[index]!;
+          const { decision, item, settles } = items[index]!;
           if (outcome.ok) {
             if (!outcome.duplicate) appended += 1;
             raise(this.lastAppended, item.subject, outcome.seq);
-            if (onReadModel) raise(this.lastSettled, item.subject, outcome.seq);
+            if (settles) raise(this.lastSettled, item.subject, outcome.seq);
           } else if (outcome.error instanceof ConcurrencyConflictError && attempt < maxAttempts) {
             conflicted.push(decision);
           } else {
@@ -88,7 +88,7 @@ export class HeadAppender {
           }
         });
         const heads = await this.readHeads(conflicted.map((d) => d.subject));
-        pending = conflicted.map((decision, index) => ({ decision, head: heads[index], onReadModel: false }));
+        pending = conflicted.map((decision, index) => this.onStreamHead(decision, heads[index]));
       }
     }
     return appended;
@@ -99,9 +99,12 @@ export class HeadAppender {
     const trailing = round.filter((decision) => (this.lastAppended.get(decision.subject) ?? 0) > (decision.known?.seq ?? 0));
     const heads = await this.readHeads(trailing.map((decision) => decision.subject));
     const headOf = new Map(trailing.map((decision, index) => [decision, heads[index]]));
-    return round.map((decision) =>
-      headOf.has(decision) ? { decision, head: headOf.get(decision), onReadModel: false } : { decision, head: decision.known, onReadModel: true },
-    );
+    return round.map((decision) => (headOf.has(decision) ? this.onStreamHead(decision, headOf.get(decision)) : { decision, head: decision.known, settles: true }));
+  }
+
+  /** A decision to make on a head read from the stream: it settles the subject when the head is this process's own. */
+  private onStreamHead(decision: SubjectDecision, head: LastEvent | undefined): PendingDecision {
+    return { decision, head, settles: head !== undefined && head.seq === this.lastAppended.get(decision.subject) };
   }
 
   /** The last event of each subject, a few hundred reads in flight at a time. */
@@ -114,11 +117,11 @@ export class HeadAppender {
   }
 }
 
-/** A decision to make, on this head; `onReadModel` when the head is the read model's own last event. */
+/** A decision to make on this head; `settles` when an append decided on it is settled (see HeadAppender). */
 interface PendingDecision {
   readonly decision: SubjectDecision;
   readonly head: LastEvent | undefined;
-  readonly onReadModel: boolean;
+  readonly settles: boolean;
 }
 
 /** Remembers `seq` for the subject unless a later one is remembered. */

@@ -14,13 +14,12 @@ import {
 } from '@karmada-ts/domain';
 import type { MemberObjectEvent } from '@karmada-ts/member-access';
 import type { Logger } from '@karmada-ts/operability';
-import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
+import { KeyedSerializer, SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { objectRef, type MemberConnection } from '../members/member-connection.js';
 import { MemberConnections } from '../members/member-connections.js';
 import { WorkStore, type WorkRow } from '../projections/work-store.js';
 import { workKeyId, type WorkKey } from '../projections/works.projection.js';
 import { SealedSecretValues } from '../secrets/sealed-secret-values.js';
-import { KeyedSerializer } from './keyed-serializer.js';
 import { RetryLaterError } from './retry-later.error.js';
 import { WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
 

@@ -12,7 +12,7 @@ import {
 } from '@karmada-ts/domain';
 import { MemberConfigError } from '@karmada-ts/member-access';
 import type { Logger } from '@karmada-ts/operability';
-import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
+import { KeyedSerializer, SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { ClusterViews, type ClusterView } from '../members/cluster-views.js';
 import { objectRef, type ApplyResult, type MemberConnection } from '../members/member-connection.js';
 import { MemberConnections } from '../members/member-connections.js';
@@ -21,7 +21,6 @@ import { workKeyId, type WorkKey } from '../projections/works.projection.js';
 import { SealedSecretValues, SecretValuesUnavailableError } from '../secrets/sealed-secret-values.js';
 import { ApplyRetries } from './apply-retries.js';
 import { BatchClusters } from './batch-clusters.js';
-import { KeyedSerializer } from './keyed-serializer.js';
 import { RetryLaterError } from './retry-later.error.js';
 import { emptyHead, WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
 

@@ -65,4 +65,43 @@ describe('KeyedSerializer', () => {
     await serializer.coalesce('k', sync);
     expect(syncs).to.equal(2);
   });
+
+  it('runs a task over several keys after every earlier task of any of them, and before later ones', async () => {
+    const log: string[] = [];
+    const serializer = new KeyedSerializer();
+    const a = gate(log, 'a');
+    const b = gate(log, 'b');
+    const both = gate(log, 'a+b');
+    const c = gate(log, 'c');
+    const done = [
+      serializer.run('a', a.task),
+      serializer.run('b', b.task),
+      serializer.runExclusive(['a', 'b', 'a'], both.task),
+      serializer.run('b', c.task),
+      serializer.run('other', async () => void log.push('other')),
+    ];
+    await tick();
+    expect(log).to.deep.equal(['a start', 'b start', 'other']);
+    a.open();
+    await tick();
+    expect(log).to.deep.equal(['a start', 'b start', 'other', 'a end']);
+    b.open();
+    await tick();
+    expect(log.slice(4)).to.deep.equal(['b end', 'a+b start']);
+    both.open();
+    c.open();
+    await Promise.all(done);
+    expect(log.slice(6)).to.deep.equal(['a+b end', 'c start', 'c end']);
+  });
+
+  it('does not deadlock tasks claiming overlapping keys in different orders', async () => {
+    const serializer = new KeyedSerializer();
+    const order: string[] = [];
+    await Promise.all([
+      serializer.runExclusive(['x', 'y'], async () => void order.push('xy')),
+      serializer.runExclusive(['y', 'x'], async () => void order.push('yx')),
+      serializer.runExclusive(['y', 'z'], async () => void order.push('yz')),
+    ]);
+    expect(order).to.deep.equal(['xy', 'yx', 'yz']);
+  });
 });
