@@ -2,3 +2,7 @@
 export function packageDir(name: string): string;
 /** The node arguments that run a package's entry point: built JavaScript when fresh, TypeScript sources otherwise. */
 export function nodeArgsFor(dir: string, entry?: string): string[];
+/** How much V8 lets a heap grow past what survived its last full collection, unless KARMADA_HEAP_GROWING_PERCENT says. */
+export const defaultHeapGrowingPercent: number;
+/** V8's heap flags for every process launched here (from KARMADA_HEAP_GROWING_PERCENT; none for 0). */
+export function heapFlags(env?: NodeJS.ProcessEnv): string[];

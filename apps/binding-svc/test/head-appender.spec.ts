@@ -18,12 +18,18 @@ function statusSaying(fully: 'True' | 'False', message = 'm'): BindingStatusAggr
   } as unknown as BindingStatusAggregatedData;
 }
 
+/** The FullyApplied condition an event says. */
+function conditionOf(event: LastEvent | undefined): { status: string; message: string } | undefined {
+  const conditions = (event?.data as BindingStatusAggregatedData | undefined)?.conditions as { status: string; message: string }[] | undefined;
+  return conditions?.[0];
+}
+
 function fullyOf(event: LastEvent | undefined): string | undefined {
-  return (event?.data as BindingStatusAggregatedData | undefined)?.conditions[0]?.status;
+  return conditionOf(event)?.status;
 }
 
 function messageOf(event: LastEvent | undefined): string | undefined {
-  return (event?.data as BindingStatusAggregatedData | undefined)?.conditions[0]?.message;
+  return conditionOf(event)?.message;
 }
 
 describe('HeadAppender', function () {
