@@ -2,10 +2,11 @@ import type { KubeObject } from '@karmada-ts/domain';
 import type { MemberClient } from './member-client.js';
 import { apiError, type KubeStatus } from './member-error.js';
 
+/** A change to the cache; `object` is the object as the member sent it (absent when a relist found it gone). */
 export type CacheEvent<T> =
-  | { readonly type: 'added'; readonly key: string; readonly value: T }
-  | { readonly type: 'updated'; readonly key: string; readonly value: T; readonly previous: T }
-  | { readonly type: 'deleted'; readonly key: string; readonly value: T };
+  | { readonly type: 'added'; readonly key: string; readonly value: T; readonly object: KubeObject }
+  | { readonly type: 'updated'; readonly key: string; readonly value: T; readonly previous: T; readonly object: KubeObject }
+  | { readonly type: 'deleted'; readonly key: string; readonly value: T; readonly object?: KubeObject };
 
 export interface ListWatchOptions<T> {
   /** The collection to list and watch, asked again before every list (a kind may only be served later). */
@@ -140,7 +141,7 @@ export class ListWatch<T> {
 
   private async relist(): Promise<void> {
     this.path = await this.options.collectionPath();
-    const listed = new Map<string, Entry<T>>();
+    const listed = new Map<string, { entry: Entry<T>; object: KubeObject }>();
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
     do {
@@ -153,7 +154,7 @@ export class ListWatch<T> {
       const kind = page.kind?.replace(/List$/, '');
       for (const item of page.items ?? []) {
         const object = { ...item, apiVersion: item.apiVersion ?? page.apiVersion ?? '', kind: item.kind ?? kind ?? '' };
-        listed.set(keyOf(object), { resourceVersion: object.metadata.resourceVersion ?? '', value: this.options.transform(object) });
+        listed.set(keyOf(object), { entry: { resourceVersion: object.metadata.resourceVersion ?? '', value: this.options.transform(object) }, object });
       }
       continueToken = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion;
@@ -161,12 +162,12 @@ export class ListWatch<T> {
 
     const previous = new Map(this.items);
     this.items.clear();
-    for (const [key, entry] of listed) {
+    for (const [key, { entry, object }] of listed) {
       this.items.set(key, entry);
       const before = previous.get(key);
       previous.delete(key);
-      if (!before) this.emit({ type: 'added', key, value: entry.value });
-      else if (before.resourceVersion !== entry.resourceVersion) this.emit({ type: 'updated', key, value: entry.value, previous: before.value });
+      if (!before) this.emit({ type: 'added', key, value: entry.value, object });
+      else if (before.resourceVersion !== entry.resourceVersion) this.emit({ type: 'updated', key, value: entry.value, previous: before.value, object });
     }
     for (const [key, gone] of previous) this.emit({ type: 'deleted', key, value: gone.value });
     this.resourceVersion = resourceVersion ?? '';
@@ -211,12 +212,12 @@ export class ListWatch<T> {
     const before = this.items.get(key);
     if (event.type === 'DELETED') {
       this.items.delete(key);
-      this.emit({ type: 'deleted', key, value: before?.value ?? this.options.transform(object) });
+      this.emit({ type: 'deleted', key, value: before?.value ?? this.options.transform(object), object });
       return 'applied';
     }
     const entry = { resourceVersion: resourceVersion ?? '', value: this.options.transform(object) };
     this.items.set(key, entry);
-    this.emit(before ? { type: 'updated', key, value: entry.value, previous: before.value } : { type: 'added', key, value: entry.value });
+    this.emit(before ? { type: 'updated', key, value: entry.value, previous: before.value, object } : { type: 'added', key, value: entry.value, object });
     return 'applied';
   }
 
