@@ -64,7 +64,7 @@ interface BindingSnapshot {
   readonly templateStatus: LastEvent | undefined;
 }
 
-/** What every binding of a batch shares. */
+/** What every binding of a batch shares (empty when no binding of the batch is rendered). */
 interface SharedState {
   readonly clusters: ReadonlyMap<string, Cluster>;
   readonly overridePolicies: OverridePolicies;
@@ -147,12 +147,15 @@ export class BindingSync {
 
   private async loadFrom(reader: ReadModelReader, requests: readonly BindingRequest[]): Promise<{ snapshots: BindingSnapshot[]; shared: SharedState }> {
     const keys = requests.map((r) => r.key);
+    // Clusters and override policies serve rendering and cleanup only: a chunk of status reconciles does not read them
+    // (every Cluster, with its status, at each report of a member otherwise).
+    const rendering = requests.some((r) => r.scope === 'works');
     const [upserts, placements, kinds, clusterStates, clusterPolicyStates] = await Promise.all([
       reader.bindings(keys),
       reader.placements(keys),
       reader.resourceKinds(),
-      reader.templatesOfKind(resourceKey(knownResources.clusters)),
-      reader.templatesOfKind(resourceKey(knownResources.clusterOverridePolicies)),
+      rendering ? reader.templatesOfKind(resourceKey(knownResources.clusters)) : [],
+      rendering ? reader.templatesOfKind(resourceKey(knownResources.clusterOverridePolicies)) : [],
     ]);
     const found = requests.flatMap((request) => {
       const upserted = upserts.get(keyString(request.key));
@@ -167,7 +170,7 @@ export class BindingSync {
     const namespaces = [...new Set(found.flatMap((b) => b.binding.spec.resource.namespace ?? []))];
     const [templates, policyStates, rows, bindingStatuses, templateStatuses] = await Promise.all([
       reader.templates(templateKeys),
-      namespaces.length > 0 ? reader.templatesOfKind(resourceKey(knownResources.overridePolicies), namespaces) : [],
+      rendering && namespaces.length > 0 ? reader.templatesOfKind(resourceKey(knownResources.overridePolicies), namespaces) : [],
       worksOwnedOrAt(reader, found.map((b) => bindingOwnerOf(b.binding)), found.flatMap((b) => b.targets)),
       reader.bindingStatuses(keys),
       reader.templateStatuses(templateKeys),
