@@ -15,10 +15,9 @@ export interface PrefetchedWork {
   readonly reported: boolean;
 }
 
-/** One member object a dispatched Work stands for. */
+/** One member object a dispatched Work of a cluster stands for. */
 export interface AppliedObject {
   readonly work: WorkKey;
-  readonly cluster: string;
   readonly apiVersion: string;
   readonly kind: string;
   readonly namespace?: string;
@@ -123,7 +122,6 @@ export class WorkStore {
     );
     return rows.map((r) => ({
       work: { namespace: r.namespace, name: r.name },
-      cluster,
       apiVersion: kind.apiVersion,
       kind: kind.kind,
       ...(r.object_namespace ? { namespace: r.object_namespace } : {}),

@@ -8,6 +8,9 @@ import { ClusterViews } from '../members/cluster-views.js';
 import { MemberConnections } from '../members/member-connections.js';
 import { WorkStore } from '../projections/work-store.js';
 
+/** How often a cluster that stays Ready has its pending Works resumed at most. */
+const resyncIntervalMs = 60_000;
+
 /**
  * A Cluster's spec or status changed. When it becomes Ready (or starts being unjoined), and whenever its spec
  * changes, the Works it holds up are reconciled: their own retries may have run out while it was away. A status
@@ -15,9 +18,6 @@ import { WorkStore } from '../projections/work-store.js';
  * at most once a minute, as a resync: their own events are on their way through the Works consumer already. A
  * Cluster that is gone loses its connection.
  */
-/** How often a cluster that stays Ready has its pending Works resumed at most. */
-const resyncIntervalMs = 60_000;
-
 @Injectable()
 export class ClusterChangedReconciler implements BatchReconciler {
   /**
