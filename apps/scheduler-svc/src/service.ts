@@ -3,6 +3,7 @@ import type { ServiceDefinition } from '@karmada-ts/service-runtime';
 import { schedulerDurables } from './durables.js';
 import { schedulerEvents } from './events.js';
 import { CreateSchedulerReadModels1764400000000 } from './migrations/1764400000000-create-scheduler-read-models.js';
+import { IndexUnschedulablePlacements1767000000000 } from './migrations/1767000000000-index-unschedulable-placements.js';
 import { bindingHealthProjection, bindingsProjection, placementsProjection } from './read-models/bindings.projection.js';
 import { clusterStatusesProjection, clustersProjection } from './read-models/clusters.projection.js';
 import { clusterResource } from './read-models/read-models.js';
@@ -16,7 +17,7 @@ export const schedulerService: ServiceDefinition = {
   name: 'scheduler-svc',
   module: SchedulerModule,
   events: schedulerEvents,
-  migrations: [CreateSchedulerReadModels1764400000000],
+  migrations: [CreateSchedulerReadModels1764400000000, IndexUnschedulablePlacements1767000000000],
   projections: (subjects) => [
     {
       consumer: { durable: schedulerDurables.clusters, filterSubject: subjects.templateFilter(clusterResource) },

@@ -4,6 +4,7 @@ import type { Cluster, Placement, RequeueFacts } from '@karmada-ts/domain';
 import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
 import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
+import { placementUnschedulable } from '../migrations/1767000000000-index-unschedulable-placements.js';
 import type { HealthRow } from './bindings.projection.js';
 import { bindingRowKey, readModelTables, rowKinds, type BindingKey } from './read-models.js';
 
@@ -42,6 +43,16 @@ export class SchedulerReadModel {
    * `unschedulableOnly`, only those whose last decision found no room (Scheduled=False).
    */
   async requeueCandidates(options: { readonly unschedulableOnly?: boolean } = {}): Promise<RequeueCandidate[]> {
+    // Unschedulable only: driven by the partial index of those placements, so a capacity change parses no other row.
+    const [from, where] = options.unschedulableOnly
+      ? [
+          `${readModelTables.placements} p JOIN ${readModelTables.bindings} b ON b.kind = p.kind AND b.namespace = p.namespace AND b.name = p.name`,
+          `p.kind = $1 AND ${placementUnschedulable('p.state')}`,
+        ]
+      : [
+          `${readModelTables.bindings} b LEFT JOIN ${readModelTables.placements} p ON p.kind = b.kind AND p.namespace = b.namespace AND p.name = b.name`,
+          'b.kind = $1',
+        ];
     const rows: {
       namespace: string;
       name: string;
@@ -53,11 +64,9 @@ export class SchedulerReadModel {
       `SELECT b.namespace, b.name, b.state->'binding'->'spec'->'placement' AS placement,
               p.state->>'schedulerObservingAffinityName' AS affinity, p.state->'clusters' AS targets,
               p.state->'scheduledCondition'->>'status' AS scheduled
-         FROM ${readModelTables.bindings} b
-         LEFT JOIN ${readModelTables.placements} p ON p.kind = b.kind AND p.namespace = b.namespace AND p.name = b.name
-        WHERE b.kind = $1 AND coalesce(b.state->>'deleting', 'false') <> 'true'
-          AND (NOT $2 OR p.state->'scheduledCondition'->>'status' = 'False')`,
-      [rowKinds.binding, options.unschedulableOnly === true],
+         FROM ${from}
+        WHERE ${where} AND coalesce(b.state->>'deleting', 'false') <> 'true'`,
+      [rowKinds.binding],
     );
     return rows.map((row) => ({
       key: { namespace: row.namespace || undefined, name: row.name },
