@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { waitFor } from '@karmada-ts/testing';
 import { WorkStatusLog } from '../src/execution/work-status-log.js';
 import { WorkStore } from '../src/projections/work-store.js';
-import { configMap, workOf, workRendered } from './builders.js';
+import { configMap, deployment, workOf, workRendered } from './builders.js';
 import { ExecutorHarness } from './executor-harness.js';
 import { appliedReport } from './support.js';
 
@@ -63,5 +63,16 @@ describe('executor-svc reads a batch of Works at once', function () {
     const remembered = log.remembered(keyOf(work));
     expect(remembered?.seq).to.equal(last?.seq);
     expect(remembered?.report?.observedWorkSeq).to.equal(seq);
+  });
+
+  it('lists the kinds each cluster was dispatched, leaving out those only suspended Works use', async () => {
+    const suspended = workOf('member1', deployment('paused', 'shop', 1), { suspendDispatching: true });
+    await harness.append(workRendered(harness.subjects, 'member1', suspended));
+    const dispatched = workOf('member1', configMap('fourth', 'shop', { v: '1' }));
+    const seq = await harness.append(workRendered(harness.subjects, 'member1', dispatched));
+    await harness.waitForStatusEvent(dispatched, 'Applied=True', appliedReport(seq));
+    await harness.drained();
+
+    expect(await store.appliedKinds()).to.deep.equal([{ cluster: 'member1', apiVersion: 'v1', kind: 'ConfigMap' }]);
   });
 });

@@ -14,9 +14,9 @@ const resyncMs = 30_000;
 const syncTimeoutMs = 60_000;
 
 /**
- * Keeps an informer on every kind the dispatched Works of a ready cluster use, also for Works this replica has not
- * applied itself (after a restart, or when another replica did): at start-up and then every 30 s, from the read
- * model, never by polling the members. When an informer has listed its kind for the first time, each Work object it
+ * Keeps an informer on every kind a ready cluster has been dispatched, also for Works this replica has not applied
+ * itself (after a restart, or when another replica did): at start-up and then every 30 s, from the read model's table
+ * of applied kinds, never by polling the members. When an informer has listed its kind for the first time, each Work object it
  * did not find is looked at, so objects deleted while nobody watched are recreated too.
  */
 @Injectable()

@@ -3,6 +3,7 @@ import type { StateRow } from '@karmada-ts/projections';
 import { BatchLoader, BoundedMap, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { workCluster } from '../migrations/1766700000000-index-works-by-cluster.js';
+import { appliedKindsTable } from './applied-kinds.projection.js';
 import { workReportsTable } from './work-reports.projection.js';
 import { workKeyId, workStateKey, worksTable, type WorkKey, type WorkState } from './works.projection.js';
 
@@ -102,12 +103,10 @@ export class WorkStore {
     return rows.map((r) => ({ namespace: r.namespace, name: r.name }));
   }
 
-  /** The kinds of member object the dispatched Works (not deleting, not suspended) use, by cluster: what to watch. */
+  /** The kinds of member object each cluster has been dispatched (see appliedKindsProjection): what to watch. */
   async appliedKinds(): Promise<AppliedKind[]> {
     const rows: { cluster: string; api_version: string; kind: string }[] = await this.database.query(
-      `SELECT DISTINCT w.${workCluster} AS cluster, m->>'apiVersion' AS api_version, m->>'kind' AS kind
-         FROM ${worksTable} w, ${manifestsOf('w')} m
-        WHERE ${dispatched('w')}`,
+      `SELECT cluster, api_version, kind FROM ${appliedKindsTable.table}`,
     );
     return rows.map((r) => ({ cluster: r.cluster, apiVersion: r.api_version, kind: r.kind }));
   }
