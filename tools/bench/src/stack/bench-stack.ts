@@ -148,6 +148,8 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       ),
     ),
     'member-sim': read(running.memberSim.child.pid!),
+    // The benchmark itself follows the stream on the same cores: what it takes is not the stack's.
+    bench: read(process.pid),
   });
   return {
     instance,
