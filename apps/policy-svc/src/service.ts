@@ -4,6 +4,7 @@ import { policyDurables } from './durables.js';
 import { policyEvents } from './events.js';
 import { CreateDetectorReadModels1764400000000 } from './migrations/1764400000000-create-detector-read-models.js';
 import { IndexBindingDependencies1766700000000 } from './migrations/1766700000000-index-binding-dependencies.js';
+import { LabelIndexWithoutPendingList1767000000000 } from './migrations/1767000000000-label-index-without-pending-list.js';
 import { PolicyModule } from './policy.module.js';
 import { bindingsProjection } from './read-models/bindings.projection.js';
 import { claimsProjection } from './read-models/claims.projection.js';
@@ -20,7 +21,7 @@ export const policyService: ServiceDefinition = {
   name: 'policy-svc',
   module: PolicyModule,
   events: policyEvents,
-  migrations: [CreateDetectorReadModels1764400000000, IndexBindingDependencies1766700000000],
+  migrations: [CreateDetectorReadModels1764400000000, IndexBindingDependencies1766700000000, LabelIndexWithoutPendingList1767000000000],
   projections: (subjects) => [
     {
       consumer: { durable: policyDurables.templates, filterSubject: subjects.templateFilter() },
