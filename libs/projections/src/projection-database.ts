@@ -42,7 +42,8 @@ export async function openProjectionDatabase(options: ProjectionDatabaseOptions)
     migrationsRun: false,
     synchronize: false,
     // Unqualified names in migrations and raw SQL resolve to the service schema, and only to it.
-    extra: { options: `-c search_path=${quoteIdent(options.schema)}`, max: options.poolSize ?? 10 },
+    // The schema names the service and instance in pg_stat_activity (which service holds a lock, runs a slow query).
+    extra: { options: `-c search_path=${quoteIdent(options.schema)}`, max: options.poolSize ?? 10, application_name: options.schema },
   });
   await dataSource.initialize();
   try {

@@ -106,7 +106,7 @@ export class WorkStore {
   /** The kinds of member object each cluster has been dispatched (see appliedKindsProjection): what to watch. */
   async appliedKinds(): Promise<AppliedKind[]> {
     const rows: { cluster: string; api_version: string; kind: string }[] = await this.database.query(
-      `SELECT cluster, api_version, kind FROM ${appliedKindsTable.table}`,
+      `SELECT cluster, api_version, kind FROM ${appliedKindsTable}`,
     );
     return rows.map((r) => ({ cluster: r.cluster, apiVersion: r.api_version, kind: r.kind }));
   }

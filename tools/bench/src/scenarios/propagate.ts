@@ -82,12 +82,19 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
   });
   const timeline = new StageTimeline({ resource: deploymentResource, kind: 'Deployment', namespace: benchNamespace });
   try {
-    const follower = await stack.follow((event) => timeline.add(event));
+    // Events by type from the first create on (the policy and the members' joins come before).
+    const eventsByType = new Map<string, number>();
+    let countAfterSeq = Number.POSITIVE_INFINITY;
+    const follower = await stack.follow((event) => {
+      timeline.add(event);
+      if (event.seq > countAfterSeq) eventsByType.set(event.envelope.type, (eventsByType.get(event.envelope.type) ?? 0) + 1);
+    });
     const jsm = await stack.jetstream();
     const names = Array.from({ length: clusters }, (_, i) => memberName(i));
     expectCreated(await stack.gateway.post(policiesPath, divideEvenlyPolicy(names)), 'the PropagationPolicy');
     await untilCaughtUp(jsm, stack.subjects.stream, quiesceTimeoutMs);
     const seqBefore = (await jsm.streams.info(stack.subjects.stream)).state.last_seq;
+    countAfterSeq = seqBefore;
 
     say(`creating ${templates} Deployments (${concurrency} at once)…`);
     const cpuBefore = stack.cpuSeconds();
@@ -134,6 +141,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
         { name: 'templates ready per second', value: round(counts.aggregated / totalSeconds, 1), unit: 'templates/s' },
         { name: 'creates through the gateway', value: round(templates / createSeconds, 1), unit: 'templates/s' },
         { name: 'events through the system', value: Math.round(eventsPerSec), unit: 'events/s' },
+        { name: 'events per Work', value: round(events / expected.rendered, 2), unit: 'events' },
         { name: 'bus ceiling (raw JetStream acked publish)', value: Math.round(ceiling), unit: 'events/s' },
         { name: 'events/s ÷ bus ceiling', value: round(eventsPerSec / ceiling, 4), unit: 'ratio' },
         ...transitions.flatMap((t): Figure[] => [
@@ -155,6 +163,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
         busCeilingEventsPerSec: ceiling,
         eventsThroughSystem: events,
         eventsPerSec,
+        eventsByType: Object.fromEntries([...eventsByType].sort((a, b) => b[1] - a[1])),
         ratioToCeiling: eventsPerSec / ceiling,
         memoryMiB: roundedMemory(memory),
         cpuSecondsDuringRun: cpu,
