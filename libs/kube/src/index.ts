@@ -8,6 +8,7 @@ export * from './api/generation.js';
 export * from './api/object-preparation.js';
 export * from './api/scale.js';
 export * from './api/resource-service.js';
+export * from './api/list-pages.js';
 export * from './api/builtin-hooks.js';
 export * from './api/crd-hooks.js';
 

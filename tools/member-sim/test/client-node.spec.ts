@@ -66,6 +66,29 @@ describe('member-sim with @kubernetes/client-node', function () {
     expect(missing.status.message).to.equal('configmaps "crud" not found');
   });
 
+  it('lists a page at a time with limit and continue, every page at the resourceVersion of the first', async () => {
+    await objects.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'paged' } });
+    for (const name of ['page-c', 'page-a', 'page-b']) await objects.create({ ...configMap(name, {}), metadata: { name, namespace: 'paged' } });
+    const names: string[] = [];
+    const versions = new Set<string | undefined>();
+    let token: string | undefined;
+    do {
+      const page = await objects.list('v1', 'ConfigMap', 'paged', undefined, undefined, undefined, undefined, undefined, 1, token);
+      expect(page.items).to.have.length(1);
+      names.push(page.items[0]!.metadata!.name!);
+      versions.add(page.metadata?.resourceVersion);
+      token = page.metadata?._continue;
+      // A write between pages: the object comes in a later page as it is now, the version stays the first page's.
+      if (names.length === 1) await objects.create({ ...configMap('page-d', {}), metadata: { name: 'page-d', namespace: 'paged' } });
+    } while (token);
+    expect(names).to.deep.equal(['page-a', 'page-b', 'page-c', 'page-d']);
+    expect(versions.size).to.equal(1);
+
+    const refused = await apiError(objects.list('v1', 'ConfigMap', 'paged', undefined, undefined, undefined, undefined, undefined, 1, 'bogus'));
+    expect(refused.code).to.equal(400);
+    expect(refused.status).to.include({ reason: 'BadRequest', message: 'the continue token is not valid: list again without it' });
+  });
+
   it('server-side apply creates, updates, detects conflicts and forces', async () => {
     const deployment = (replicas: number, image: string): k8s.KubernetesObject => ({
       apiVersion: 'apps/v1',

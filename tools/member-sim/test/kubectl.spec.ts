@@ -88,6 +88,16 @@ describe('member-sim with the real kubectl', function () {
     expect(nodes.stdout).to.match(/member1-node-1\s+Ready\s+<none>\s+\d+s\s+v1\.32\.4/);
   });
 
+  it('get follows the pages of a list, as Table and as JSON', async () => {
+    const table = await t.kubectl('member1', ['get', 'pods', '-A', '--chunk-size=1', '-v=6']);
+    expect(table.stdout.match(/Running/g)).to.have.length(3);
+    // Three pages of one pod: the second and third asked for with the continue token of the one before.
+    expect(table.stderr.match(/GET \S+\/api\/v1\/pods\?\S*limit=1/g)).to.have.length(3);
+    expect(table.stderr.match(/GET \S+\/api\/v1\/pods\?continue=/g)).to.have.length(2);
+    const list = JSON.parse((await t.kubectl('member1', ['get', 'pods', '-A', '-o', 'json', '--chunk-size=1'])).stdout);
+    expect(list.items).to.have.length(3);
+  });
+
   it('scale changes the replicas through the scale subresource', async () => {
     expect((await t.kubectl('member1', ['scale', 'deployment/web', '--replicas=1'])).stdout).to.contain('deployment.apps/web scaled');
     await eventually(async () => JSON.parse((await t.kubectl('member1', ['get', 'deploy', 'web', '-o', 'json'])).stdout).status.replicas === 1, 15_000, 'scale down');

@@ -21,6 +21,7 @@ import { deepEqual, isJsonObject } from '../util/json.js';
 import { formatTimestamp } from '../util/time.js';
 import { validateObjectMeta } from '../validation/object-meta.js';
 import { nextGeneration } from './generation.js';
+import { decodeContinue, encodeContinue, type ListPage } from './list-pages.js';
 import type { CommittedChange, HookContext, ResourceHooks } from './hooks.js';
 import type { KubeObject } from './object.js';
 import { patchDocument } from './patch-document.js';
@@ -63,7 +64,8 @@ export interface ListSelectors {
 export interface KubeList {
   apiVersion: string;
   kind: string;
-  metadata: { resourceVersion: string };
+  /** `continue` when more items follow this page. */
+  metadata: { resourceVersion: string; continue?: string };
   items: KubeObject[];
 }
 
@@ -132,14 +134,25 @@ export class ResourceService {
     return this.present(def, object);
   }
 
-  async list(def: ResourceDefinition, namespace: string | undefined, selectors: ListSelectors = {}): Promise<KubeList> {
+  /** A list, or one page of it when `page` has a limit (and the store pages: a store may return every item). */
+  async list(def: ResourceDefinition, namespace: string | undefined, selectors: ListSelectors = {}, page: ListPage = {}): Promise<KubeList> {
     this.requireVerb(def, 'list');
     const { labelSelector, fieldSelector } = this.parseSelectors(def, selectors);
-    const result = await this.store.list(def.storage, { namespace: def.namespaced ? namespace : undefined, labelSelector, fieldSelector });
+    const continued = page.continue ? decodeContinue(page.continue) : undefined;
+    const result = await this.store.list(def.storage, {
+      namespace: def.namespaced ? namespace : undefined,
+      labelSelector,
+      fieldSelector,
+      ...(page.limit ? { limit: page.limit } : {}),
+      ...(continued ? { after: continued.after } : {}),
+    });
+    const resourceVersion = continued?.resourceVersion ?? result.resourceVersion;
+    const last = result.items.at(-1);
+    const next = result.more && last ? encodeContinue({ resourceVersion, after: { namespace: last.metadata.namespace ?? '', name: last.metadata.name ?? '' } }) : undefined;
     return {
       apiVersion: apiVersionOf(def),
       kind: def.listKind,
-      metadata: { resourceVersion: result.resourceVersion },
+      metadata: { resourceVersion, ...(next ? { continue: next } : {}) },
       items: result.items.map((o) => this.present(def, o)),
     };
   }

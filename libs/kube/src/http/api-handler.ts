@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KubeObject } from '../api/object.js';
 import type { DeleteOptions, FieldValidation, PropagationPolicy, RequestContext, RequestOptions, Subresource } from '../api/request-options.js';
 import type { ResourceService } from '../api/resource-service.js';
+import { parseLimit } from '../api/list-pages.js';
 import { badRequest, isKubeStatusError, methodNotSupported, notAcceptable, toStatusError, unknownPath, unsupportedMediaType } from '../api/status.js';
 import {
   aggregatedDiscovery,
@@ -196,7 +197,13 @@ export function createKubeApiHandler(options: KubeApiHandlerOptions): KubeApiHan
       switch (method) {
         case 'GET':
           if (watchParam.has(query.get('watch') ?? '')) return watch(req, res, def, route.namespace, query, shape);
-          return sendShaped(res, 200, def, await service.list(def, route.namespace, selectors), shape);
+          return sendShaped(
+            res,
+            200,
+            def,
+            await service.list(def, route.namespace, selectors, { limit: parseLimit(query.get('limit')), continue: query.get('continue') ?? undefined }),
+            shape,
+          );
         case 'POST': {
           const body = await readObjectBody(req, false);
           return sendJson(res, 201, await service.create(def, namespace, body, requestOptions), undefined, requestOptions.warnings);
@@ -269,12 +276,29 @@ export function createKubeApiHandler(options: KubeApiHandlerOptions): KubeApiHan
     });
   }
 
-  function sendShaped(res: ServerResponse, code: number, def: ResourceDefinition, body: KubeObject | { items: KubeObject[]; metadata: { resourceVersion: string } }, shape: ResponseShape): void {
+  function sendShaped(
+    res: ServerResponse,
+    code: number,
+    def: ResourceDefinition,
+    body: KubeObject | { items: KubeObject[]; metadata: { resourceVersion: string; continue?: string } },
+    shape: ResponseShape,
+  ): void {
     const isList = Array.isArray(body.items);
     const items: KubeObject[] = isList ? (body.items as KubeObject[]) : [body as KubeObject];
-    const resourceVersion = body.metadata.resourceVersion;
+    const { resourceVersion } = body.metadata;
+    const next = isList ? (body.metadata as { continue?: string }).continue : undefined;
     if (shape.kind === 'table') {
-      return sendJson(res, code, buildTable(def.table, items, { apiVersion: shape.apiVersion, includeObject: 'Metadata', now: service.now(), ...(resourceVersion !== undefined ? { resourceVersion } : {}) }));
+      return sendJson(
+        res,
+        code,
+        buildTable(def.table, items, {
+          apiVersion: shape.apiVersion,
+          includeObject: 'Metadata',
+          now: service.now(),
+          ...(resourceVersion !== undefined ? { resourceVersion } : {}),
+          ...(next !== undefined ? { continue: next } : {}),
+        }),
+      );
     }
     if (shape.kind === 'metadata') {
       const partial = (o: KubeObject): object => ({ kind: 'PartialObjectMetadata', apiVersion: shape.apiVersion, metadata: o.metadata });

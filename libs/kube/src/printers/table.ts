@@ -12,7 +12,7 @@ export interface TableRow {
 export interface Table {
   kind: 'Table';
   apiVersion: string;
-  metadata: { resourceVersion?: string };
+  metadata: { resourceVersion?: string; continue?: string };
   columnDefinitions: readonly ColumnDefinition[] | null;
   rows: TableRow[];
 }
@@ -24,6 +24,8 @@ export interface TableOptions {
   /** Watch events after the first carry no column definitions. */
   noHeaders?: boolean;
   resourceVersion?: string;
+  /** The list page's continue token: kubectl asks for the next page with it. */
+  continue?: string;
   now: Date;
 }
 
@@ -40,5 +42,6 @@ export function buildTable(printer: TablePrinter, objects: readonly KubeObject[]
   });
   const metadata: Table['metadata'] = {};
   if (options.resourceVersion !== undefined) metadata.resourceVersion = options.resourceVersion;
+  if (options.continue !== undefined) metadata.continue = options.continue;
   return { kind: 'Table', apiVersion: options.apiVersion, metadata, columnDefinitions: options.noHeaders ? null : printer.columns, rows };
 }

@@ -56,6 +56,25 @@ describe('MemoryResourceStore', () => {
     expect(selected.resourceVersion).to.equal('3');
   });
 
+  it('lists a page at a time after the key where the last page ended', async () => {
+    const store = new MemoryResourceStore();
+    for (const [name, ns] of [['c', 'b-ns'], ['a', 'a-ns'], ['b', 'a-ns'], ['a', 'b-ns'], ['d', 'b-ns']] as const) await store.create(key(name, ns), object(name, ns));
+    const names = (items: KubeObject[]) => items.map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    const cases: { options: Parameters<MemoryResourceStore['list']>[1]; items: string[]; more: boolean }[] = [
+      { options: { limit: 2 }, items: ['a-ns/a', 'a-ns/b'], more: true },
+      { options: { limit: 2, after: { namespace: 'a-ns', name: 'b' } }, items: ['b-ns/a', 'b-ns/c'], more: true },
+      { options: { limit: 2, after: { namespace: 'b-ns', name: 'c' } }, items: ['b-ns/d'], more: false },
+      { options: { limit: 5 }, items: ['a-ns/a', 'a-ns/b', 'b-ns/a', 'b-ns/c', 'b-ns/d'], more: false },
+      { options: { after: { namespace: 'a-ns', name: 'a' } }, items: ['a-ns/b', 'b-ns/a', 'b-ns/c', 'b-ns/d'], more: false },
+      { options: { namespace: 'b-ns', limit: 1, after: { namespace: 'b-ns', name: 'a' } }, items: ['b-ns/c'], more: true },
+      { options: { limit: 2, after: { namespace: 'b-ns', name: 'd' } }, items: [], more: false },
+    ];
+    for (const { options, items, more } of cases) {
+      const page = await store.list(cm, options);
+      expect({ items: names(page.items), more: page.more === true }, JSON.stringify(options)).to.deep.equal({ items, more });
+    }
+  });
+
   it('replays changes after a version, then delivers live ones', async () => {
     const store = new MemoryResourceStore();
     const a = await store.create(key('a'), object('a'));

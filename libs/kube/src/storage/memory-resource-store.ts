@@ -8,6 +8,7 @@ import {
   StoreNotFoundError,
   storageKey,
   type ObjectKey,
+  type ObjectKeyRef,
   type ResourceStore,
   type StorageResource,
   type StoreListOptions,
@@ -95,9 +96,14 @@ export class MemoryResourceStore implements ResourceStore {
   }
 
   async list(resource: StorageResource, options: StoreListOptions = {}): Promise<StoreListResult> {
-    const items = this.snapshot(resource, options.namespace).filter((o) => matches(o, options));
+    const after = options.after;
+    const items = this.snapshot(resource, options.namespace).filter(
+      (o) => (!after || compareKeys(keyRefOf(o), after) > 0) && matches(o, options),
+    );
     items.sort(byNamespaceAndName);
-    return { items, resourceVersion: String(this.resourceVersion) };
+    const resourceVersion = String(this.resourceVersion);
+    if (!options.limit || items.length <= options.limit) return { items, resourceVersion };
+    return { items: items.slice(0, options.limit), resourceVersion, more: true };
   }
 
   async currentResourceVersion(): Promise<string> {
@@ -221,10 +227,14 @@ function matches(object: KubeObject, options: StoreListOptions): boolean {
 }
 
 function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
-  const an = a.metadata.namespace ?? '';
-  const bn = b.metadata.namespace ?? '';
-  if (an !== bn) return an < bn ? -1 : 1;
-  const a1 = a.metadata.name ?? '';
-  const b1 = b.metadata.name ?? '';
-  return a1 < b1 ? -1 : a1 > b1 ? 1 : 0;
+  return compareKeys(keyRefOf(a), keyRefOf(b));
+}
+
+function keyRefOf(object: KubeObject): ObjectKeyRef {
+  return { namespace: object.metadata.namespace ?? '', name: object.metadata.name ?? '' };
+}
+
+function compareKeys(a: ObjectKeyRef, b: ObjectKeyRef): number {
+  if (a.namespace !== b.namespace) return a.namespace < b.namespace ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

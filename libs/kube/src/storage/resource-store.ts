@@ -32,11 +32,26 @@ export interface StoreListOptions {
   namespace?: string;
   labelSelector?: LabelSelector;
   fieldSelector?: FieldSelector;
+  /**
+   * At most this many items (a page), in namespace/name order. A store may ignore it and return every item, as an
+   * API server may.
+   */
+  limit?: number;
+  /** Only the items after this one in namespace/name order: where the previous page ended. */
+  after?: ObjectKeyRef;
+}
+
+/** A namespace ('' when cluster-scoped) and name. */
+export interface ObjectKeyRef {
+  namespace: string;
+  name: string;
 }
 
 export interface StoreListResult {
   items: KubeObject[];
   resourceVersion: string;
+  /** Set when the store stopped at `limit` and more items follow the last one. */
+  more?: boolean;
 }
 
 export interface StoreWriteOptions {
