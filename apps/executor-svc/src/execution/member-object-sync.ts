@@ -12,7 +12,7 @@ import {
   type DriftedField,
   type KubeObject,
 } from '@karmada-ts/domain';
-import type { MemberObjectEvent } from '@karmada-ts/member-access';
+import { Semaphore, type MemberObjectEvent } from '@karmada-ts/member-access';
 import type { Logger } from '@karmada-ts/operability';
 import { KeyedSerializer, SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { objectRef, type MemberConnection } from '../members/member-connection.js';
@@ -25,6 +25,13 @@ import { WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
 
 /** When a look at a Work's member objects failed, the next one comes this much later (unless a change comes first). */
 const retryDelayMs = 5_000;
+
+/**
+ * Looks at member objects in flight at once. After a restart every informer lists its kind and each object it finds
+ * asks for a look: 100,000 of them started together held a Work row and a status head each (1.5 GiB of RSS). The
+ * rest wait as a Work key each; enough run at once for a Work read to gather hundreds of keys in one query.
+ */
+const looksInFlight = 256;
 
 /** How a member object that is gone shows in a drift record: the whole object (path "") went from present to absent. */
 const deletedObjectDrift: readonly DriftedField[] = [{ path: '', from: 'present', to: 'absent' }];
@@ -39,6 +46,9 @@ const deletedObjectDrift: readonly DriftedField[] = [{ path: '', from: 'present'
 export class MemberObjectSync implements OnModuleInit, OnModuleDestroy {
   private readonly retries = new Set<NodeJS.Timeout>();
   private stopped = false;
+  private readonly looks = new Semaphore(looksInFlight);
+  /** Works whose look waits for a slot: a trigger meanwhile is covered by it (it reads the newest copy). */
+  private readonly waiting = new Set<string>();
 
   constructor(
     private readonly works: WorkStore,
@@ -69,12 +79,19 @@ export class MemberObjectSync implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Looks at a Work's member objects again, after the Work's own reconcile if one is running. Triggers that come while
-   * one is waiting are covered by it: it reads the informer's newest copy when it starts.
+   * Looks at a Work's member objects again, when one of the looks in flight ends (looksInFlight) and after the Work's
+   * own reconcile if one is running. Triggers that come while one is waiting are covered by it: it reads the
+   * informer's newest copy when it starts.
    */
   trigger(cluster: string, key: WorkKey | undefined): void {
     if (this.stopped || !key || key.namespace !== executionSpaceName(cluster)) return;
-    this.serializer.coalesce(workKeyId(key), () => this.sync(cluster, key)).catch((error: unknown) => {
+    const id = workKeyId(key);
+    if (this.waiting.has(id)) return;
+    this.waiting.add(id);
+    this.looks.run(() => {
+      this.waiting.delete(id);
+      return this.stopped ? Promise.resolve() : this.serializer.coalesce(id, () => this.sync(cluster, key));
+    }).catch((error: unknown) => {
       this.logger.warn({ err: error, cluster, work: workKeyId(key), retryInMs: retryDelayMs }, 'member objects of a Work not synced; will retry');
       const timer = setTimeout(() => {
         this.retries.delete(timer);
