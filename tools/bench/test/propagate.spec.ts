@@ -23,6 +23,8 @@ describe('bench propagate (200 Deployments over 3 members)', function () {
     stageCounts: Record<Stage, number>;
     latencyMs: Record<Transition, LatencySummary>;
     memoryMiB: Record<string, { rss: number; peak: number } | null>;
+    eventsThroughSystem: number;
+    eventsByType: Record<string, number>;
   };
 
   before(async () => {
@@ -63,7 +65,10 @@ describe('bench propagate (200 Deployments over 3 members)', function () {
     expect(figure('Works applied per second')).to.be.greaterThan(0);
     expect(figure('bus ceiling (raw JetStream acked publish)')).to.be.greaterThan(0);
     expect(figure('events/s ÷ bus ceiling')).to.be.greaterThan(0);
-    const processes = ['api-gateway', 'cluster-svc', 'policy-svc', 'scheduler-svc', 'binding-svc', 'executor-svc', 'member-sim'];
+    // Each Work is rendered and reported at least once, besides its template's own events.
+    expect(figure('events per Work')).to.be.at.least(2);
+    expect(Object.values(details.eventsByType).reduce((a, b) => a + b, 0)).to.equal(details.eventsThroughSystem);
+    const processes = ['api-gateway', 'cluster-svc', 'policy-svc', 'scheduler-svc', 'binding-svc', 'executor-svc', 'member-sim', 'bench'];
     expect(Object.keys(details.memoryMiB)).to.have.members(processes);
     for (const name of processes) expect(details.memoryMiB[name]?.peak, name).to.be.greaterThan(0);
   });

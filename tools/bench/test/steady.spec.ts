@@ -68,7 +68,7 @@ describe('bench steady (5 creates/s for 10 s over 3 members)', function () {
     expect(figure('creates asked')).to.equal(rate);
     expect(figure('creates accepted')).to.be.greaterThan(0);
     expect(figure('bus ceiling (raw JetStream acked publish)')).to.be.greaterThan(0);
-    const processes = ['api-gateway', 'cluster-svc', 'policy-svc', 'scheduler-svc', 'binding-svc', 'executor-svc', 'member-sim'];
+    const processes = ['api-gateway', 'cluster-svc', 'policy-svc', 'scheduler-svc', 'binding-svc', 'executor-svc', 'member-sim', 'bench'];
     expect(Object.keys(details.memoryMiB)).to.have.members(processes);
     for (const name of processes) expect(details.memoryMiB[name]?.peak, name).to.be.greaterThan(0);
   });
