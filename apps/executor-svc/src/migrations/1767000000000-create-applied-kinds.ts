@@ -1,6 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { appliedKindsTable } from '../projections/applied-kinds.projection.js';
+import { dispatched, manifestsOf } from '../projections/work-store.js';
 import { worksTable } from '../projections/works.projection.js';
+import { workCluster } from './1766700000000-index-works-by-cluster.js';
 
 /**
  * The kinds each cluster has been dispatched (MemberWatches' rounds read them instead of every Work's JSON), filled
@@ -20,10 +22,9 @@ export class CreateAppliedKinds1767000000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`
       INSERT INTO ${table} (cluster, api_version, kind)
-      SELECT DISTINCT w.state->>'cluster', m->>'apiVersion', m->>'kind'
-        FROM ${worksTable} w, json_array_elements(w.state->'work'->'spec'->'workload'->'manifests') m
-       WHERE w.kind = 'work' AND NOT (w.state->>'deleting')::boolean
-         AND coalesce((w.state->'work'->'spec'->>'suspendDispatching')::boolean, false) = false`);
+      SELECT DISTINCT w.${workCluster}, m->>'apiVersion', m->>'kind'
+        FROM ${worksTable} w, ${manifestsOf('w')} m
+       WHERE ${dispatched('w')}`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -21,8 +21,8 @@ export const appliedKindsProjection: Projection = {
   async apply(events, { manager }) {
     const kinds = new Map<string, { cluster: string; api_version: string; kind: string }>();
     for (const event of events) {
-      const { cluster } = event.data as WorkRenderedData;
-      const work = (event.data as WorkRenderedData).work as Work;
+      const { cluster, work: rendered } = event.data as WorkRenderedData;
+      const work = rendered as Work;
       // A suspended Work is not applied: its kinds are not watched for it.
       if (work.spec.suspendDispatching) continue;
       for (const { apiVersion, kind } of work.spec.workload.manifests) {

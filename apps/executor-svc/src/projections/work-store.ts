@@ -130,12 +130,12 @@ export class WorkStore {
 }
 
 /** The manifests of the Works in `alias`, one row each. */
-function manifestsOf(alias: string): string {
+export function manifestsOf(alias: string): string {
   return `json_array_elements(${alias}.state->'work'->'spec'->'workload'->'manifests')`;
 }
 
 /** Works that are dispatched: not deleting, not suspended. */
-function dispatched(alias: string): string {
+export function dispatched(alias: string): string {
   return `${alias}.kind = 'work' AND NOT (${alias}.state->>'deleting')::boolean
             AND coalesce((${alias}.state->'work'->'spec'->>'suspendDispatching')::boolean, false) = false`;
 }

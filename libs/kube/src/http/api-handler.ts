@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KubeObject } from '../api/object.js';
 import type { DeleteOptions, FieldValidation, PropagationPolicy, RequestContext, RequestOptions, Subresource } from '../api/request-options.js';
-import type { ResourceService } from '../api/resource-service.js';
+import type { KubeList, ResourceService } from '../api/resource-service.js';
 import { parseLimit } from '../api/list-pages.js';
 import { badRequest, isKubeStatusError, methodNotSupported, notAcceptable, toStatusError, unknownPath, unsupportedMediaType } from '../api/status.js';
 import {
@@ -280,13 +280,13 @@ export function createKubeApiHandler(options: KubeApiHandlerOptions): KubeApiHan
     res: ServerResponse,
     code: number,
     def: ResourceDefinition,
-    body: KubeObject | { items: KubeObject[]; metadata: { resourceVersion: string; continue?: string } },
+    body: KubeObject | KubeList,
     shape: ResponseShape,
   ): void {
     const isList = Array.isArray(body.items);
     const items: KubeObject[] = isList ? (body.items as KubeObject[]) : [body as KubeObject];
     const { resourceVersion } = body.metadata;
-    const next = isList ? (body.metadata as { continue?: string }).continue : undefined;
+    const next = isList ? (body as KubeList).metadata.continue : undefined;
     if (shape.kind === 'table') {
       return sendJson(
         res,

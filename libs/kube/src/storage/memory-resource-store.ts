@@ -8,7 +8,6 @@ import {
   StoreNotFoundError,
   storageKey,
   type ObjectKey,
-  type ObjectKeyRef,
   type ResourceStore,
   type StorageResource,
   type StoreListOptions,
@@ -98,7 +97,7 @@ export class MemoryResourceStore implements ResourceStore {
   async list(resource: StorageResource, options: StoreListOptions = {}): Promise<StoreListResult> {
     const after = options.after;
     const items = this.snapshot(resource, options.namespace).filter(
-      (o) => (!after || compareKeys(keyRefOf(o), after) > 0) && matches(o, options),
+      (o) => (!after || compareKeyParts(o.metadata.namespace ?? '', o.metadata.name ?? '', after.namespace, after.name) > 0) && matches(o, options),
     );
     items.sort(byNamespaceAndName);
     const resourceVersion = String(this.resourceVersion);
@@ -227,14 +226,11 @@ function matches(object: KubeObject, options: StoreListOptions): boolean {
 }
 
 function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
-  return compareKeys(keyRefOf(a), keyRefOf(b));
+  return compareKeyParts(a.metadata.namespace ?? '', a.metadata.name ?? '', b.metadata.namespace ?? '', b.metadata.name ?? '');
 }
 
-function keyRefOf(object: KubeObject): ObjectKeyRef {
-  return { namespace: object.metadata.namespace ?? '', name: object.metadata.name ?? '' };
-}
-
-function compareKeys(a: ObjectKeyRef, b: ObjectKeyRef): number {
-  if (a.namespace !== b.namespace) return a.namespace < b.namespace ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/** Namespace, then name: the order lists come in and pages follow. */
+function compareKeyParts(aNamespace: string, aName: string, bNamespace: string, bName: string): number {
+  if (aNamespace !== bNamespace) return aNamespace < bNamespace ? -1 : 1;
+  return aName < bName ? -1 : aName > bName ? 1 : 0;
 }

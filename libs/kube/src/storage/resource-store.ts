@@ -41,11 +41,8 @@ export interface StoreListOptions {
   after?: ObjectKeyRef;
 }
 
-/** A namespace ('' when cluster-scoped) and name. */
-export interface ObjectKeyRef {
-  namespace: string;
-  name: string;
-}
+/** An object's namespace ('' when cluster-scoped) and name, without its resource. */
+export type ObjectKeyRef = Pick<ObjectKey, 'namespace' | 'name'>;
 
 export interface StoreListResult {
   items: KubeObject[];
