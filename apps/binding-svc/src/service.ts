@@ -58,6 +58,7 @@ function projectionConsumers(subjects: Subjects): ProjectionConsumer[] {
       consumer: { durable: bindingDurables.workStatuses, filterSubject: subjects.aggregateFilter(aggregates.workStatus), batchSize: bulkBatchSize },
       projections: [workStatusesProjection],
       reconciler: WorkStatusChangedReconciler,
+      readsStatuses: true,
     },
     {
       consumer: { durable: bindingDurables.bindingStatuses, filterSubject: subjects.aggregateFilter(aggregates.bindingStatus), batchSize: bulkBatchSize },

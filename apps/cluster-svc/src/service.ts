@@ -44,6 +44,7 @@ export function defineClusterService(credentials: Provider = sealedSecretCredent
         consumer: { durable: clusterDurables.workCleanups, filterSubject: subjects.aggregateFilter(aggregates.workStatus), batchSize: 500 },
         projections: [workCleanupsProjection],
         reconciler: ExecutionSpaceReconciler,
+        readsStatuses: true,
       },
     ],
   };

@@ -60,6 +60,7 @@ export const executorService: ServiceDefinition = {
     {
       consumer: { durable: executorDurables.workReports, filterSubject: subjects.aggregateFilter(aggregates.workStatus), batchSize: reportsBatchSize },
       projections: [workReportsProjection],
+      readsStatuses: true,
     },
   ],
 };

@@ -47,6 +47,7 @@ export const policyService: ServiceDefinition = {
       consumer: { durable: policyDurables.bindingStatuses, filterSubject: subjects.aggregateFilter(aggregates.bindingStatus) },
       projections: [cleanupsProjection],
       reconciler: CleanupsReconciler,
+      readsStatuses: true,
     },
   ],
 };

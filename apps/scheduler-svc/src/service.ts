@@ -42,6 +42,7 @@ export const schedulerService: ServiceDefinition = {
       consumer: { durable: schedulerDurables.bindingStatuses, filterSubject: subjects.aggregateFilter(aggregates.bindingStatus) },
       projections: [bindingHealthProjection],
       reconciler: BindingHealthReconciler,
+      readsStatuses: true,
     },
   ],
 };

@@ -14,6 +14,7 @@ import {
   type Logger,
 } from '@karmada-ts/operability';
 import { postgresReadinessCheck, projectionCaughtUpCheck, rebuildProjections } from '@karmada-ts/projections';
+import { consumerSpecsOf } from './consumer-specs.js';
 import { ConfigError, loadRuntimeConfig, type RuntimeConfig } from './runtime-config.js';
 import { RuntimeModule } from './runtime.module.js';
 import { natsServers, openServiceConnections } from './service-connections.js';
@@ -58,8 +59,10 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
         strategy: new JetStreamServer({
           connection: { servers: natsServers(config.natsUrl), name: `${config.instance}-${config.service}-consumers` },
           stream: connections.subjects.stream,
-          consumers: [...(definition.consumers?.(connections.subjects) ?? []), ...runners.all().map((r) => r.consumer.consumer)].map(
-            (consumer) => ({ lingerMs: config.consumerLingerMs, ...consumer }),
+          consumers: consumerSpecsOf(
+            definition.consumers?.(connections.subjects) ?? [],
+            runners.all().map((r) => r.consumer),
+            config,
           ),
           registry: definition.events,
           deadLetterSubject: (durable) => connections.subjects.deadLetter(durable),

@@ -22,6 +22,8 @@ export interface RuntimeConfig {
   readonly streamReplicas: number;
   /** How long a consumer's batch waits for more events before it is handled (ConsumerSpec.lingerMs), unless set. */
   readonly consumerLingerMs: number;
+  /** The same for consumers of status events (ProjectionConsumer.readsStatuses). */
+  readonly statusLingerMs: number;
   readonly logLevel: string;
   /** The environment the service was started with, for the settings of one service (the gateway's GATEWAY_*). */
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -34,6 +36,7 @@ export const defaultRuntimeEnv = {
   KARMADA_STATE_DIR: '.karmada',
   KARMADA_STREAM_REPLICAS: '1',
   KARMADA_CONSUMER_LINGER_MS: '30',
+  KARMADA_STATUS_LINGER_MS: '500',
   LOG_LEVEL: 'info',
   HTTP_HOST: '127.0.0.1',
   GATEWAY_PORT: '8443',
@@ -95,6 +98,7 @@ export function loadRuntimeConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     httpPort: integer('HTTP_PORT', env.HTTP_PORT ?? String(serviceDescriptor(service).port), 0, 65535),
     streamReplicas: integer('KARMADA_STREAM_REPLICAS', value('KARMADA_STREAM_REPLICAS'), 1, 5),
     consumerLingerMs: integer('KARMADA_CONSUMER_LINGER_MS', value('KARMADA_CONSUMER_LINGER_MS'), 0, 1000),
+    statusLingerMs: integer('KARMADA_STATUS_LINGER_MS', value('KARMADA_STATUS_LINGER_MS'), 0, 5000),
     logLevel: value('LOG_LEVEL'),
     env,
   };

@@ -19,6 +19,13 @@ export interface BatchReconciler {
  */
 export interface ProjectionConsumer {
   readonly consumer: ConsumerSpec;
+  /**
+   * It reads status events (executor-svc's Work reports, binding statuses): its batches linger for
+   * KARMADA_STATUS_LINGER_MS instead of KARMADA_CONSUMER_LINGER_MS (unless the spec sets lingerMs). Statuses come in
+   * bursts — a binding's Works are reported one by one over a second or two, each change of a member object again —
+   * and gathering them lets one batch aggregate a binding once for many of its reports.
+   */
+  readonly readsStatuses?: boolean;
   readonly projections: readonly Projection[];
   readonly reconciler?: Type<BatchReconciler>;
 }
