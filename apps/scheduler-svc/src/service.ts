@@ -4,6 +4,7 @@ import { schedulerDurables } from './durables.js';
 import { schedulerEvents } from './events.js';
 import { CreateSchedulerReadModels1764400000000 } from './migrations/1764400000000-create-scheduler-read-models.js';
 import { IndexUnschedulablePlacements1767000000000 } from './migrations/1767000000000-index-unschedulable-placements.js';
+import { HealthWatchColumns1767100000000 } from './migrations/1767100000000-health-watch-columns.js';
 import { bindingHealthProjection, bindingsProjection, placementsProjection } from './read-models/bindings.projection.js';
 import { clusterStatusesProjection, clustersProjection } from './read-models/clusters.projection.js';
 import { clusterResource } from './read-models/read-models.js';
@@ -17,7 +18,7 @@ export const schedulerService: ServiceDefinition = {
   name: 'scheduler-svc',
   module: SchedulerModule,
   events: schedulerEvents,
-  migrations: [CreateSchedulerReadModels1764400000000, IndexUnschedulablePlacements1767000000000],
+  migrations: [CreateSchedulerReadModels1764400000000, IndexUnschedulablePlacements1767000000000, HealthWatchColumns1767100000000],
   projections: (subjects) => [
     {
       consumer: { durable: schedulerDurables.clusters, filterSubject: subjects.templateFilter(clusterResource) },

@@ -5,6 +5,7 @@ import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
 import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { placementUnschedulable } from '../migrations/1767000000000-index-unschedulable-placements.js';
+import { healthWatchColumns } from '../migrations/1767100000000-health-watch-columns.js';
 import type { HealthRow } from './bindings.projection.js';
 import { bindingRowKey, readModelTables, rowKinds, type BindingKey } from './read-models.js';
 
@@ -88,10 +89,7 @@ export class SchedulerReadModel {
          FROM ${readModelTables.bindings} b
          JOIN unnest($2::text[], $3::text[]) AS k(namespace, name) ON k.namespace = b.namespace AND k.name = b.name
          LEFT JOIN ${readModelTables.placements} p ON p.kind = b.kind AND p.namespace = b.namespace AND p.name = b.name
-        WHERE b.kind = $1
-          AND (b.state->'binding'->'spec'->'failover'->'application' IS NOT NULL
-               OR json_array_length(coalesce(p.state->'gracefulEvictionTasks', '[]'::json)) > 0
-               OR p.state->'failback' IS NOT NULL)`,
+        WHERE b.kind = $1 AND (b.${healthWatchColumns.binding} OR coalesce(p.${healthWatchColumns.placement}, false))`,
       [rowKinds.binding, keys.map((key) => key.namespace ?? ''), keys.map((key) => key.name)],
     );
     return rows.map((row) => ({ namespace: row.namespace || undefined, name: row.name }));
