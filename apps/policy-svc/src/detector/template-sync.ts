@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BindingUpserted, deterministicId, FinalizerReleased, TemplateClaimed, TemplateClaimReleased, type TemplateClaimedData } from '@karmada-ts/contracts';
+import {
+  BindingUpserted,
+  deterministicId,
+  FinalizerReleased,
+  TemplateClaimed,
+  TemplateClaimReleased,
+  type EventType,
+  type TemplateClaimedData,
+  type TemplateRefJson,
+} from '@karmada-ts/contracts';
 import {
   claimMetadata,
   decideTemplate,
@@ -9,12 +18,12 @@ import {
   type BindingState,
   type KubeObject,
 } from '@karmada-ts/domain';
-import { retryOnConflict, type EventStore } from '@karmada-ts/eventstore';
+import { retryOnConflict, type EventStore, type StoredEvent } from '@karmada-ts/eventstore';
 import type { Logger } from '@karmada-ts/operability';
-import { EVENT_STORE, SERVICE_LOGGER } from '@karmada-ts/service-runtime';
+import { EVENT_STORE, reconcileEach, SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { policySvcName } from '../durables.js';
-import { DetectorReadModel } from '../read-models/detector-read-model.js';
-import type { TemplateKey } from '../read-models/read-models.js';
+import { DetectorReadModel, type PolicyLookup } from '../read-models/detector-read-model.js';
+import { templateKeyId, type TemplateKey } from '../read-models/read-models.js';
 import { claimingPolicyOf, policyClaimOf, templateRefOf } from './claim-json.js';
 import { EventWriter, reconcileAttempts, type ReconcileCause } from './event-writer.js';
 import { POLICY_CONFIG, type PolicyConfig } from '../config/policy-config.js';
@@ -34,12 +43,31 @@ export class TemplateSync {
     @Inject(POLICY_CONFIG) private readonly config: PolicyConfig,
   ) {}
 
-  /** `changedByKarmada`: the template itself did not change (a policy did, or a claim or cleanup came back). */
-  reconcile(key: TemplateKey, cause: ReconcileCause, changedByKarmada: boolean): Promise<void> {
-    return retryOnConflict(reconcileAttempts, () => this.reconcileOnce(key, cause, changedByKarmada));
+  /**
+   * `changedByKarmada`: the template itself did not change (a policy did, or a claim or cleanup came back).
+   * `policies`: where the policies in scope are read (a batch shares DetectorReadModel.policiesOnce).
+   */
+  reconcile(key: TemplateKey, cause: ReconcileCause, changedByKarmada: boolean, policies: PolicyLookup = (ns) => this.readModel.policies(ns)): Promise<void> {
+    return retryOnConflict(reconcileAttempts, () => this.reconcileOnce(key, cause, changedByKarmada, policies));
   }
 
-  private async reconcileOnce(key: TemplateKey, cause: ReconcileCause, changedByKarmada: boolean): Promise<void> {
+  /**
+   * Detects again the templates that Karmada's own events of one type name (a claim or a cleanup came back): each
+   * once, side by side, with one read of the policies per namespace. The newest event naming a template is the cause.
+   */
+  async redetect(events: readonly StoredEvent[], type: EventType<string, { readonly template: TemplateRefJson }>): Promise<void> {
+    const latest = new Map<string, { key: TemplateKey; cause: ReconcileCause }>();
+    for (const event of events) {
+      if (!type.is(event)) continue;
+      const { resource, kind, namespace, name } = event.data.template;
+      const key = { resource, kind, namespace, name };
+      latest.set(templateKeyId(key), { key, cause: event });
+    }
+    const policies = this.readModel.policiesOnce();
+    await reconcileEach(latest.values(), ({ key, cause }) => this.reconcile(key, cause, true, policies));
+  }
+
+  private async reconcileOnce(key: TemplateKey, cause: ReconcileCause, changedByKarmada: boolean, lookup: PolicyLookup): Promise<void> {
     const subjects = this.writer.subjects;
     const row = await this.readModel.template(key);
     // The binding's spec.resource.resourceVersion: the sequence of the template's event, as the gateway serves it.
@@ -53,7 +81,7 @@ export class TemplateSync {
       claimHead && TemplateClaimed.is(claimHead) && (!template || claimHead.data.template.uid === (template.metadata.uid ?? '')) ? claimHead.data : undefined;
     const binding: BindingState | undefined =
       bindingHead && BindingUpserted.is(bindingHead) ? { binding: bindingHead.data.binding as AnyResourceBinding, deleting: bindingHead.data.deleting === true } : undefined;
-    const policies = template ? await this.readModel.policies(key.namespace) : { propagationPolicies: [], clusterPropagationPolicies: [] };
+    const policies = template ? await lookup(key.namespace) : { propagationPolicies: [], clusterPropagationPolicies: [] };
     const usesPriority = [...policies.propagationPolicies, ...policies.clusterPropagationPolicies].some((p) => p.spec.schedulePriority?.priorityClassName);
     const priorities = usesPriority ? await this.readModel.priorityClasses() : new Map<string, number>();
     const cleanup = template?.metadata.deletionTimestamp ? await this.readModel.cleanup(bindingKey) : undefined;

@@ -27,6 +27,9 @@ export interface TemplateRow {
   readonly seq: number;
 }
 
+/** The policies a template of a namespace may be claimed by (DetectorReadModel.policies), by namespace. */
+export type PolicyLookup = (namespace: string | undefined) => Promise<DetectInput>;
+
 /** The queries the detector runs on its read models. */
 @Injectable()
 export class DetectorReadModel {
@@ -57,6 +60,26 @@ export class DetectorReadModel {
       clusterPropagationPolicies: await clusterWide<ClusterPropagationPolicy>(policyResources.clusterPropagationPolicies),
       overridePolicies: await inNamespace<OverridePolicy>(policyResources.overridePolicies),
       clusterOverridePolicies: await clusterWide<ClusterOverridePolicy>(policyResources.clusterOverridePolicies),
+    };
+  }
+
+  /**
+   * A lookup that reads the policies of each namespace once: a reconciler's batch detects its templates against one
+   * read of the policies per namespace (the batch's policy events are projected before it runs), instead of four
+   * queries per template.
+   */
+  policiesOnce(): PolicyLookup {
+    const read = new Map<string, Promise<DetectInput>>();
+    return (namespace) => {
+      const key = namespace ?? '';
+      let policies = read.get(key);
+      if (!policies) {
+        policies = this.policies(namespace);
+        // A failed read is not kept: the template that asked fails (and its batch is retried), the others read again.
+        policies.catch(() => read.delete(key));
+        read.set(key, policies);
+      }
+      return policies;
     };
   }
 

@@ -38,6 +38,11 @@ export interface BindingKey {
 }
 
 /** `deployments.apps`, `configmaps`: the row kind of a resource. */
+/** A template's key as one string (`<resource key>/<namespace>/<name>`). */
+export function templateKeyId(key: TemplateKey): string {
+  return `${resourceKey(key.resource)}/${key.namespace ?? ''}/${key.name}`;
+}
+
 export function resourceKey(resource: GroupResourceJson): string {
   return resource.group ? `${resource.resource}.${resource.group}` : resource.resource;
 }

@@ -14,10 +14,6 @@ export class ClaimsReconciler implements BatchReconciler {
   constructor(@Inject(TemplateSync) private readonly templates: TemplateSync) {}
 
   async reconcile(events: readonly StoredEvent[]): Promise<void> {
-    for (const event of events) {
-      if (!TemplateClaimed.is(event)) continue;
-      const { resource, kind, namespace, name } = event.data.template;
-      await this.templates.reconcile({ resource, kind, namespace, name }, event, true);
-    }
+    await this.templates.redetect(events, TemplateClaimed);
   }
 }

@@ -10,10 +10,6 @@ export class CleanupsReconciler implements BatchReconciler {
   constructor(@Inject(TemplateSync) private readonly templates: TemplateSync) {}
 
   async reconcile(events: readonly StoredEvent[]): Promise<void> {
-    for (const event of events) {
-      if (!BindingCleanedUp.is(event)) continue;
-      const { resource, kind, namespace, name } = event.data.template;
-      await this.templates.reconcile({ resource, kind, namespace, name }, event, true);
-    }
+    await this.templates.redetect(events, BindingCleanedUp);
   }
 }

@@ -6,7 +6,7 @@ import { reconcileEach, type BatchReconciler } from '@karmada-ts/service-runtime
 import { DependentsSync } from '../detector/dependents-sync.js';
 import { TemplateSync } from '../detector/template-sync.js';
 import { DetectorReadModel } from '../read-models/detector-read-model.js';
-import { dependencyResources, keyOfResourceSubject, policyResources, resourceKey, sameResource, type TemplateKey } from '../read-models/read-models.js';
+import { dependencyResources, keyOfResourceSubject, policyResources, sameResource, templateKeyId, type TemplateKey } from '../read-models/read-models.js';
 import { isDetectorInput } from '../read-models/templates.projection.js';
 
 interface Work {
@@ -33,7 +33,7 @@ export class TemplatesReconciler implements BatchReconciler {
     const work = new Map<string, Work>();
     const dependencyNamespaces = new Map<string, StoredEvent>();
     const add = (key: TemplateKey, cause: StoredEvent, changedByKarmada: boolean) => {
-      const id = `${resourceKey(key.resource)}/${key.namespace ?? ''}/${key.name}`;
+      const id = templateKeyId(key);
       // A template that changed itself keeps that over a policy change in the same batch (activationPreference Lazy).
       work.set(id, { key, cause, changedByKarmada: changedByKarmada && (work.get(id)?.changedByKarmada ?? true) });
     };
@@ -51,7 +51,8 @@ export class TemplatesReconciler implements BatchReconciler {
         if (namespace && Object.values(dependencyResources).some((r) => sameResource(r, resource))) dependencyNamespaces.set(namespace, event);
       }
     }
-    await reconcileEach(work.values(), ({ key, cause, changedByKarmada }) => this.templates.reconcile(key, cause, changedByKarmada));
+    const policies = this.readModel.policiesOnce();
+    await reconcileEach(work.values(), ({ key, cause, changedByKarmada }) => this.templates.reconcile(key, cause, changedByKarmada, policies));
     for (const [namespace, cause] of dependencyNamespaces) {
       for (const binding of await this.readModel.bindingsPropagatingDependencies(namespace)) await this.dependents.reconcile(binding, cause);
     }
