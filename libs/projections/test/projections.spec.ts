@@ -126,6 +126,24 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     await again.destroy();
   });
 
+  it('compresses values too large to keep inline with lz4, on every connection of the pool', async () => {
+    const settings: { default_toast_compression: string }[][] = await Promise.all(
+      [1, 2, 3, 4].map(() => dataSource.query('SHOW default_toast_compression')),
+    );
+    expect(settings.map((rows) => rows[0]!.default_toast_compression)).to.deep.equal(['lz4', 'lz4', 'lz4', 'lz4']);
+    // Random text (not compressible to under 2 kB) as a JSON document: stored out of line, compressed.
+    const large = { spec: { notes: Array.from({ length: 400 }, (_, i) => `${i}:${Math.random().toString(36)}`) } };
+    const connection = dataSource.createQueryRunner();
+    try {
+      await connection.query('CREATE TEMP TABLE toasted (doc json)');
+      await connection.query('INSERT INTO toasted VALUES ($1)', [JSON.stringify(large)]);
+      const [row]: { method: string }[] = await connection.query('SELECT pg_column_compression(doc) AS method FROM toasted');
+      expect(row!.method).to.equal('lz4');
+    } finally {
+      await connection.release();
+    }
+  });
+
   it('applies a batch with its checkpoint; a redelivered batch changes nothing', async () => {
     const runner = newRunner();
     const events = await appendEvents([['a', 1], ['b', 1], ['a', 2], ['c', 3], ['c', undefined]]);
