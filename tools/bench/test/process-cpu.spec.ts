@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { cpuUsedSince } from '../src/stack/process-cpu.js';
+import { commandCpuSeconds, cpuFigures, cpuUsedSince, processCpuSeconds } from '../src/stack/process-cpu.js';
 
 describe('cpuUsedSince', () => {
   const cases: { name: string; before: Record<string, number | undefined>; after: Record<string, number | undefined>; used: Record<string, number> }[] = [
@@ -13,4 +13,24 @@ describe('cpuUsedSince', () => {
       expect(cpuUsedSince(before, after)).to.deep.equal(used);
     });
   }
+});
+
+describe('commandCpuSeconds (servers measured whole, by command name)', () => {
+  it('adds up every process with the command, this one included', () => {
+    const own = processCpuSeconds(process.pid)!;
+    expect(commandCpuSeconds('node')).to.be.at.least(own);
+  });
+
+  it('is undefined when no process has the command (the server runs elsewhere)', () => {
+    expect(commandCpuSeconds('no-such-command-here')).to.equal(undefined);
+  });
+});
+
+describe('cpuFigures', () => {
+  it('names one figure per process, in seconds to a tenth', () => {
+    expect(cpuFigures({ 'binding-svc': 12.345, postgres: 0.04 })).to.deep.equal([
+      { name: 'CPU binding-svc', value: 12.3, unit: 's' },
+      { name: 'CPU postgres', value: 0, unit: 's' },
+    ]);
+  });
 });

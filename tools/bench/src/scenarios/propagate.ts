@@ -21,7 +21,7 @@ import { StageTimeline, stages, transitions, type Stage, type Transition } from 
 import { benchNamespace, deploymentTemplate, divideEvenlyPolicy, memberClusters, memberName } from '../propagate/workload.js';
 import { startBenchStack } from '../stack/bench-stack.js';
 import { cpuProfileEnv } from '../stack/cpu-profile-env.js';
-import { cpuUsedSince } from '../stack/process-cpu.js';
+import { cpuFigures, cpuUsedSince } from '../stack/process-cpu.js';
 import { roundedMemory } from '../stack/process-memory.js';
 import { measureRawPublishCeiling } from './backbone.js';
 
@@ -149,7 +149,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
           { name: `${t} p99`, value: latencies[t].p99, unit: 'ms' },
         ]),
         ...Object.entries(memory).map(([name, m]): Figure => ({ name: `peak RSS ${name}`, value: Math.round(m?.peakRssMiB ?? 0), unit: 'MiB' })),
-        ...Object.entries(cpu).map(([name, seconds]): Figure => ({ name: `CPU ${name}`, value: round(seconds, 1), unit: 's' })),
+        ...cpuFigures(cpu),
       ],
       details: {
         completed,

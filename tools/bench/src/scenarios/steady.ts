@@ -24,6 +24,7 @@ import { untilDone } from '../propagate/progress-wait.js';
 import { StageTimeline, stages, transitions, type Transition } from '../propagate/stage-timeline.js';
 import { benchNamespace, memberClusters } from '../propagate/workload.js';
 import { startBenchStack } from '../stack/bench-stack.js';
+import { cpuFigures, cpuUsedSince } from '../stack/process-cpu.js';
 import { roundedMemory } from '../stack/process-memory.js';
 import { measureRawPublishCeiling } from './backbone.js';
 import { groupPolicies, memberGroups, replicaMix, replicasPerMemberAtMost, steadyTemplate } from '../steady/steady-workload.js';
@@ -86,6 +87,7 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
     const seqBefore = (await jsm.streams.info(stack.subjects.stream)).state.last_seq;
 
     say(`creating ${rate} Deployments per second for ${seconds} s…`);
+    const cpuBefore = stack.cpuSeconds();
     const outcomes: Promise<CreateOutcome>[] = [];
     const loadStartedAt = Date.now();
     const paced = await pacedLoad(rate, seconds, (i) => {
@@ -118,6 +120,7 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
       say,
     });
     const memory = stack.memory();
+    const cpu = cpuUsedSince(cpuBefore, stack.cpuSeconds());
     const applied = timeline.appliedLatencies();
     const first = summarize(applied.first);
     const all = summarize(applied.all);
@@ -153,6 +156,7 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
         { name: 'bus ceiling (raw JetStream acked publish)', value: Math.round(ceiling), unit: 'events/s' },
         { name: 'dead letters', value: countOf(letters), unit: 'messages', target: { op: '<=', value: 0 } },
         ...Object.entries(memory).map(([name, m]): Figure => ({ name: `peak RSS ${name}`, value: Math.round(m?.peakRssMiB ?? 0), unit: 'MiB' })),
+        ...cpuFigures(cpu),
       ],
       details: {
         completed,
@@ -173,6 +177,7 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
         eventsThroughSystem: events,
         ratioToCeiling: events / runSeconds / ceiling,
         deadLetters: letters,
+        cpuSecondsDuringRun: cpu,
         memoryMiB: roundedMemory(memory),
         consumersBehindAtEnd: (await consumerLags(jsm, stack.subjects.stream)).filter((l) => l.pending + l.ackPending > 0),
         loadAverage: loadavg(),

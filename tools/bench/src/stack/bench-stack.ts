@@ -19,7 +19,7 @@ import { followStream, type StreamFollower } from '../propagate/stream-follower.
 import { databaseUrlAt, removeBenchInstance } from './bench-instance.js';
 import { GatewayClient } from './gateway-client.js';
 import { startMemberSimProcess, type MemberSimProcess } from './member-sim-process.js';
-import { processCpuSeconds } from './process-cpu.js';
+import { commandCpuSeconds, processCpuSeconds } from './process-cpu.js';
 import { readProcessMemory, type ProcessMemory } from './process-memory.js';
 import { startServiceProcess, type ServiceProcess } from './service-process.js';
 
@@ -46,7 +46,10 @@ export interface BenchStack {
   readonly gateway: GatewayClient;
   /** Memory of every process: by service name (`<name>-<replica>` with several replicas), and `member-sim`. */
   memory(): Record<string, ProcessMemory | undefined>;
-  /** CPU seconds (user + system) each process of the stack has used so far, named as in memory(). */
+  /**
+   * CPU seconds (user + system) each process of the stack has used so far, named as in memory(), and the Postgres and
+   * NATS servers on this machine (`postgres`, `nats-server`; undefined when they run elsewhere).
+   */
   cpuSeconds(): Record<string, number | undefined>;
   /** The services that exited on their own. */
   crashed(): ServiceProcess[];
@@ -158,7 +161,12 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       return running.gateway;
     },
     memory: () => perProcess(readProcessMemory),
-    cpuSeconds: () => perProcess(processCpuSeconds),
+    cpuSeconds: () => ({
+      ...perProcess(processCpuSeconds),
+      // The backbone the stack shares, when it runs on this machine: its work is part of every Work's cost.
+      postgres: commandCpuSeconds('postgres'),
+      'nats-server': commandCpuSeconds('nats-server'),
+    }),
     crashed: () => services.filter((s) => s.crashed()),
     async kill(name) {
       if (replicas > 1) throw new Error('kill and restart address a service by name: run the stack with one replica per service');
