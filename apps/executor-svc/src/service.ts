@@ -8,6 +8,7 @@ import { CreateExecutorReadModels1765400000000 } from './migrations/176540000000
 import { IndexWorksByCluster1766700000000 } from './migrations/1766700000000-index-works-by-cluster.js';
 import { CreateAppliedKinds1767000000000 } from './migrations/1767000000000-create-applied-kinds.js';
 import { DropDuplicateClusterIndex1767100000000 } from './migrations/1767100000000-drop-duplicate-cluster-index.js';
+import { WorkDeletingColumn1767200000000 } from './migrations/1767200000000-work-deleting-column.js';
 import { appliedKindsProjection } from './projections/applied-kinds.projection.js';
 import { clusterSecretsProjection } from './projections/cluster-secrets.projection.js';
 import { clusterStatusesProjection } from './projections/cluster-statuses.projection.js';
@@ -37,7 +38,7 @@ export const executorService: ServiceDefinition = {
   name: 'executor-svc',
   module: ExecutorModule,
   events: executorEvents,
-  migrations: [CreateExecutorReadModels1765400000000, IndexWorksByCluster1766700000000, CreateAppliedKinds1767000000000, DropDuplicateClusterIndex1767100000000],
+  migrations: [CreateExecutorReadModels1765400000000, IndexWorksByCluster1766700000000, CreateAppliedKinds1767000000000, DropDuplicateClusterIndex1767100000000, WorkDeletingColumn1767200000000],
   projections: (subjects: Subjects) => [
     {
       consumer: { durable: executorDurables.works, filterSubject: subjects.aggregateFilter(aggregates.work), batchSize: 50, concurrency: 4, ...memberBound },

@@ -3,6 +3,7 @@ import type { StateRow } from '@karmada-ts/projections';
 import { BatchLoader, BoundedMap, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { workCluster } from '../migrations/1766700000000-index-works-by-cluster.js';
+import { workDeleting } from '../migrations/1767200000000-work-deleting-column.js';
 import { appliedKindsTable } from './applied-kinds.projection.js';
 import { workReportsTable } from './work-reports.projection.js';
 import { workKeyId, workStateKey, worksTable, type WorkKey, type WorkState } from './works.projection.js';
@@ -94,9 +95,8 @@ export class WorkStore {
          LEFT JOIN ${workReportsTable} r ON r.kind = 'workstatus' AND r.namespace = w.namespace AND r.name = w.name
         WHERE (w.kind || '') = 'work' AND w.${workCluster} = $1 AND w.seq <= $2
           AND (r.seq IS NULL
-               OR ((w.state->>'deleting')::boolean AND NOT ((r.state->>'cleanedUp') IS NOT NULL AND r.seq > w.seq))
-               OR (NOT (w.state->>'deleting')::boolean
-                   AND ((r.state->>'cleanedUp') IS NOT NULL OR (r.state->>'observedWorkSeq')::bigint < w.seq)))
+               OR (w.${workDeleting} AND NOT ((r.state->>'cleanedUp') IS NOT NULL AND r.seq > w.seq))
+               OR (NOT w.${workDeleting} AND ((r.state->>'cleanedUp') IS NOT NULL OR (r.state->>'observedWorkSeq')::bigint < w.seq)))
         ORDER BY w.namespace, w.name`,
       [cluster, upToSeq],
     );
