@@ -19,6 +19,7 @@ import { createTemplates, expectCreated, policiesPath } from '../propagate/creat
 import { untilDone } from '../propagate/progress-wait.js';
 import { StageTimeline, stages, transitions, type Stage, type Transition } from '../propagate/stage-timeline.js';
 import { benchNamespace, deploymentTemplate, divideEvenlyPolicy, memberClusters, memberName } from '../propagate/workload.js';
+import { EventTypeCounter } from '../propagate/event-type-counter.js';
 import { startBenchStack } from '../stack/bench-stack.js';
 import { cpuProfileEnv } from '../stack/cpu-profile-env.js';
 import { cpuFigures, cpuUsedSince } from '../stack/process-cpu.js';
@@ -82,19 +83,17 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
   });
   const timeline = new StageTimeline({ resource: deploymentResource, kind: 'Deployment', namespace: benchNamespace });
   try {
-    // The type of every event from the first create on (the policy and the members' joins come before), by sequence.
-    const typesAfterStart: string[] = [];
-    let countAfterSeq = Number.POSITIVE_INFINITY;
+    const types = new EventTypeCounter();
     const follower = await stack.follow((event) => {
       timeline.add(event);
-      if (event.seq > countAfterSeq) typesAfterStart[event.seq - countAfterSeq - 1] = event.envelope.type;
+      types.add(event);
     });
     const jsm = await stack.jetstream();
     const names = Array.from({ length: clusters }, (_, i) => memberName(i));
     expectCreated(await stack.gateway.post(policiesPath, divideEvenlyPolicy(names)), 'the PropagationPolicy');
     await untilCaughtUp(jsm, stack.subjects.stream, quiesceTimeoutMs);
     const seqBefore = (await jsm.streams.info(stack.subjects.stream)).state.last_seq;
-    countAfterSeq = seqBefore;
+    types.startAfter(seqBefore);
 
     say(`creating ${templates} Deployments (${concurrency} at once)…`);
     const cpuBefore = stack.cpuSeconds();
@@ -163,7 +162,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
         busCeilingEventsPerSec: ceiling,
         eventsThroughSystem: events,
         eventsPerSec,
-        eventsByType: countByType(typesAfterStart.slice(0, events)),
+        eventsByType: types.counts(events),
         ratioToCeiling: eventsPerSec / ceiling,
         memoryMiB: roundedMemory(memory),
         cpuSecondsDuringRun: cpu,
@@ -174,13 +173,6 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
   } finally {
     await stack.stop();
   }
-}
-
-/** How many of each type, the most frequent first (a run given up on may have events the reader has not seen yet). */
-function countByType(types: readonly (string | undefined)[]): Record<string, number> {
-  const counts = new Map<string, number>();
-  for (const type of types) if (type !== undefined) counts.set(type, (counts.get(type) ?? 0) + 1);
-  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]));
 }
 
 function describeCounts(counts: Record<Stage, number>, expected: Record<Stage, number>): string {

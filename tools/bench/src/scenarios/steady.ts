@@ -23,6 +23,7 @@ import { countOf, deadLetters } from '../propagate/dead-letters.js';
 import { untilDone } from '../propagate/progress-wait.js';
 import { StageTimeline, stages, transitions, type Transition } from '../propagate/stage-timeline.js';
 import { benchNamespace, memberClusters } from '../propagate/workload.js';
+import { EventTypeCounter } from '../propagate/event-type-counter.js';
 import { startBenchStack } from '../stack/bench-stack.js';
 import { cpuFigures, cpuUsedSince } from '../stack/process-cpu.js';
 import { roundedMemory } from '../stack/process-memory.js';
@@ -79,12 +80,17 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
   });
   const timeline = new StageTimeline({ resource: deploymentResource, kind: 'Deployment', namespace: benchNamespace });
   try {
-    const follower = await stack.follow((event) => timeline.add(event));
+    const types = new EventTypeCounter();
+    const follower = await stack.follow((event) => {
+      timeline.add(event);
+      types.add(event);
+    });
     const jsm = await stack.jetstream();
     for (const policy of groupPolicies(groups)) expectCreated(await stack.gateway.post(policiesPath, policy), `PropagationPolicy ${policy.metadata.name}`);
     say(`${groups.length} group policies created; waiting for the stack to be idle…`);
     await untilCaughtUp(jsm, stack.subjects.stream, idleTimeoutMs);
     const seqBefore = (await jsm.streams.info(stack.subjects.stream)).state.last_seq;
+    types.startAfter(seqBefore);
 
     say(`creating ${rate} Deployments per second for ${seconds} s…`);
     const cpuBefore = stack.cpuSeconds();
@@ -175,6 +181,7 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
         sentLateMs: summarize(paced.lateMs),
         busCeilingEventsPerSec: ceiling,
         eventsThroughSystem: events,
+        eventsByType: types.counts(events),
         ratioToCeiling: events / runSeconds / ceiling,
         deadLetters: letters,
         cpuSecondsDuringRun: cpu,
