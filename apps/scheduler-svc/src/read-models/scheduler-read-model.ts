@@ -9,6 +9,18 @@ import { healthWatchColumns } from '../migrations/1767100000000-health-watch-col
 import type { HealthRow } from './bindings.projection.js';
 import { bindingRowKey, readModelTables, rowKinds, type BindingKey } from './read-models.js';
 
+/** A Cluster's spec and cluster-svc's status of it (none before its first probe), as of `version`. */
+export interface ClusterParts {
+  readonly name: string;
+  readonly version: string;
+  readonly spec: Cluster;
+  readonly status: ClusterStatusCollectedData | null;
+}
+
+const clustersWithStatuses = `FROM ${readModelTables.clusters} c
+  LEFT JOIN ${readModelTables.clusterStatuses} s ON s.kind = c.kind AND s.namespace = c.namespace AND s.name = c.name`;
+const clusterVersion = `c.seq || '/' || coalesce(s.seq::text, '')`;
+
 /** A binding and its placement, as the requeue rules see them. */
 export interface RequeueCandidate extends RequeueFacts {
   readonly key: BindingKey;
@@ -113,10 +125,25 @@ export class SchedulerReadModel {
     return rows[0]!.version;
   }
 
-  /** Every Cluster spec and status. */
-  async clusterParts(): Promise<{ specs: Cluster[]; statuses: ClusterStatusCollectedData[] }> {
-    const specs: { state: Cluster }[] = await this.database.query(`SELECT state FROM ${readModelTables.clusters} WHERE kind = $1`, [rowKinds.cluster]);
-    const statuses: { state: ClusterStatusCollectedData }[] = await this.database.query(`SELECT state FROM ${readModelTables.clusterStatuses} WHERE kind = $1`, [rowKinds.cluster]);
-    return { specs: specs.map((r) => r.state), statuses: statuses.map((r) => r.state) };
+  /**
+   * The version of every Cluster: the sequences of its spec row and of its status row (`<spec>/<status>`), so that a
+   * refresh reads again only the Clusters whose version moved.
+   */
+  async clusterVersions(): Promise<Map<string, string>> {
+    const rows: { name: string; version: string }[] = await this.database.query(
+      `SELECT c.name, ${clusterVersion} AS version ${clustersWithStatuses} WHERE c.kind = $1`,
+      [rowKinds.cluster],
+    );
+    return new Map(rows.map((row) => [row.name, row.version]));
+  }
+
+  /** The spec and status of the named Clusters, each with the version (as clusterVersions) it was read at. */
+  async clustersNamed(names: readonly string[]): Promise<ClusterParts[]> {
+    if (names.length === 0) return [];
+    return this.database.query(
+      `SELECT c.name, ${clusterVersion} AS version, c.state AS spec, s.state AS status ${clustersWithStatuses}
+        WHERE c.kind = $1 AND c.name = ANY($2)`,
+      [rowKinds.cluster, names],
+    );
   }
 }
