@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { newEnvelope, PlacementDecided, type PlacementDecidedData } from '@karmada-ts/contracts';
-import { openProjectionDatabase, ProjectionRunner } from '@karmada-ts/projections';
+import { dropDatabase, openProjectionDatabase, ProjectionRunner } from '@karmada-ts/projections';
 import { uniqueName } from '@karmada-ts/testing';
 import { CreateBindingReadModels1764400000000 } from '../src/migrations/1764400000000-create-binding-read-models.js';
 import { placementsProjection } from '../src/read-models/placements.projection.js';
@@ -47,10 +46,7 @@ describe('binding-svc ReadModelReader.snapshot', function () {
 
   after(async () => {
     await db?.destroy();
-    const admin = new pg.Client({ connectionString: `${postgresUrl}/postgres` });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(`${postgresUrl}/${database}`);
   });
 
   it('reads every table as of its first read, whatever is committed meanwhile', async () => {

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { openProjectionDatabase } from '@karmada-ts/projections';
+import { dropDatabase, openProjectionDatabase } from '@karmada-ts/projections';
 import { uniqueName } from '@karmada-ts/testing';
 import { WorkStore } from '../src/projections/work-store.js';
 import { workReportsTable, type WorkReportState } from '../src/projections/work-reports.projection.js';
@@ -65,10 +64,7 @@ describe('executor-svc WorkStore.pendingOf (the Works a cluster resync reconcile
 
   after(async () => {
     await db?.destroy();
-    const admin = new pg.Client({ connectionString: `${postgresUrl}/postgres` });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(`${postgresUrl}/${database}`);
   });
 
   it('returns the Works of the cluster that are never reported, reported for an older version, or deleting and not cleaned up after', async () => {

@@ -12,13 +12,7 @@ const databaseExists = new Set(['42P04', '23505']);
  * database to do so). Safe when several processes start at once.
  */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!name) throw new Error(`DATABASE_URL ${redactUrl(url)} names no database`);
-  const maintenance = new URL(url);
-  maintenance.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: maintenance.toString() });
-  await client.connect();
+  const { name, client } = await maintenanceConnection(databaseUrl);
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
@@ -29,6 +23,28 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** Drops the database named in `databaseUrl`, closing its connections (tests and benchmarks clean up with it). */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const { name, client } = await maintenanceConnection(databaseUrl);
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database a URL names, and a connection to the server's `postgres` database to create or drop it. */
+async function maintenanceConnection(databaseUrl: string): Promise<{ name: string; client: pg.Client }> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!name) throw new Error(`DATABASE_URL ${redactUrl(url)} names no database`);
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  return { name, client };
 }
 
 /**
