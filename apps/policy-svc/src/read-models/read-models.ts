@@ -37,12 +37,12 @@ export interface BindingKey {
   readonly name: string;
 }
 
-/** `deployments.apps`, `configmaps`: the row kind of a resource. */
 /** A template's key as one string (`<resource key>/<namespace>/<name>`). */
 export function templateKeyId(key: TemplateKey): string {
   return `${resourceKey(key.resource)}/${key.namespace ?? ''}/${key.name}`;
 }
 
+/** `deployments.apps`, `configmaps`: the row kind of a resource. */
 export function resourceKey(resource: GroupResourceJson): string {
   return resource.group ? `${resource.resource}.${resource.group}` : resource.resource;
 }

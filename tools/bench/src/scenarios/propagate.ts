@@ -23,7 +23,7 @@ import { EventTypeCounter } from '../propagate/event-type-counter.js';
 import { startBenchStack } from '../stack/bench-stack.js';
 import { cpuProfileEnv } from '../stack/cpu-profile-env.js';
 import { cpuFigures, cpuUsedSince } from '../stack/process-cpu.js';
-import { roundedMemory } from '../stack/process-memory.js';
+import { peakRssFigures, roundedMemory } from '../stack/process-memory.js';
 import { measureRawPublishCeiling } from './backbone.js';
 
 export interface PropagateBenchOptions {
@@ -147,7 +147,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
           { name: `${t} p50`, value: latencies[t].p50, unit: 'ms' },
           { name: `${t} p99`, value: latencies[t].p99, unit: 'ms' },
         ]),
-        ...Object.entries(memory).map(([name, m]): Figure => ({ name: `peak RSS ${name}`, value: Math.round(m?.peakRssMiB ?? 0), unit: 'MiB' })),
+        ...peakRssFigures(memory),
         ...cpuFigures(cpu),
       ],
       details: {

@@ -24,7 +24,7 @@ import { readConsistency } from '../restart/consistency.js';
 import { crashAndRecover, type Recovery } from '../restart/service-recovery.js';
 import { startBenchStack } from '../stack/bench-stack.js';
 import type { GatewayClient } from '../stack/gateway-client.js';
-import { roundedMemory } from '../stack/process-memory.js';
+import { peakRssFigures, roundedMemory } from '../stack/process-memory.js';
 
 export interface RestartBenchOptions {
   readonly templates: number;
@@ -129,7 +129,7 @@ export async function runRestartScenario(options: RestartBenchOptions): Promise<
         { name: 'templates ready after the restarts', value: after.templatesReady, unit: 'templates', target: { op: '>=', value: templates } },
         { name: 'Deployments in the members', value: Object.values(after.inMembers).reduce((a, b) => a + b, 0), unit: 'Deployments', target: { op: '>=', value: works } },
         { name: 'dead letters', value: countOf(after.deadLetters), unit: 'messages', target: { op: '<=', value: 0 } },
-        ...Object.entries(memory).map(([name, m]): Figure => ({ name: `peak RSS ${name}`, value: Math.round(m?.peakRssMiB ?? 0), unit: 'MiB' })),
+        ...peakRssFigures(memory),
       ],
       details: {
         instance: stack.instance,

@@ -26,7 +26,7 @@ import { benchNamespace, memberClusters } from '../propagate/workload.js';
 import { EventTypeCounter } from '../propagate/event-type-counter.js';
 import { startBenchStack } from '../stack/bench-stack.js';
 import { cpuFigures, cpuUsedSince } from '../stack/process-cpu.js';
-import { roundedMemory } from '../stack/process-memory.js';
+import { peakRssFigures, roundedMemory } from '../stack/process-memory.js';
 import { measureRawPublishCeiling } from './backbone.js';
 import { groupPolicies, memberGroups, replicaMix, replicasPerMemberAtMost, steadyTemplate } from '../steady/steady-workload.js';
 
@@ -161,7 +161,7 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
         { name: 'events through the system', value: Math.round(events / runSeconds), unit: 'events/s' },
         { name: 'bus ceiling (raw JetStream acked publish)', value: Math.round(ceiling), unit: 'events/s' },
         { name: 'dead letters', value: countOf(letters), unit: 'messages', target: { op: '<=', value: 0 } },
-        ...Object.entries(memory).map(([name, m]): Figure => ({ name: `peak RSS ${name}`, value: Math.round(m?.peakRssMiB ?? 0), unit: 'MiB' })),
+        ...peakRssFigures(memory),
         ...cpuFigures(cpu),
       ],
       details: {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Figure } from '../bench-report.js';
 
 /** A process's resident memory from /proc/<pid>/status, in MiB: now (VmRSS) and its peak so far (VmHWM). */
 export interface ProcessMemory {
@@ -25,4 +26,9 @@ export function roundedMemory(memory: Record<string, ProcessMemory | undefined>)
   return Object.fromEntries(
     Object.entries(memory).map(([name, m]) => [name, m ? { rss: Math.round(m.rssMiB), peak: Math.round(m.peakRssMiB) } : null]),
   );
+}
+
+/** One figure per process: its peak RSS during the run, in whole MiB (0 for a process that was not there). */
+export function peakRssFigures(memory: Record<string, ProcessMemory | undefined>): Figure[] {
+  return Object.entries(memory).map(([name, m]) => ({ name: `peak RSS ${name}`, value: Math.round(m?.peakRssMiB ?? 0), unit: 'MiB' }));
 }
