@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
 import { parse } from 'yaml';
 import { Subjects } from '@karmada-ts/contracts';
 import { EventStore } from '@karmada-ts/eventstore';
@@ -15,6 +14,7 @@ import { KubeApi } from '../src/kube-api.js';
 import { KubeApiServer } from '../src/server/kube-api-server.js';
 import { apiGatewayService } from '../src/service.js';
 import { gatewayEvents } from '../src/events.js';
+import { dropDatabase } from '@karmada-ts/projections';
 
 export const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -102,10 +102,7 @@ export async function cleanupEnvironment(environment: GatewayEnvironment): Promi
   const nc = await connect({ servers: natsUrl });
   await (await jetstreamManager(nc)).streams.delete(environment.subjects.stream).catch(() => undefined);
   await nc.drain();
-  const admin = new pg.Client({ connectionString: `${postgresUrl}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${environment.database}" WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(`${postgresUrl}/${environment.database}`);
   rmSync(environment.stateDir, { recursive: true, force: true });
 }
 

@@ -17,7 +17,7 @@ import {
 import { generateWorkName } from '@karmada-ts/domain';
 import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
 import { createLogger } from '@karmada-ts/operability';
-import { projectionSchemaName } from '@karmada-ts/projections';
+import { dropDatabase, projectionSchemaName } from '@karmada-ts/projections';
 import { EVENT_STORE, rebuildService, startService, SUBJECTS, type RunningService } from '@karmada-ts/service-runtime';
 import { TemplateWriter, uniqueName, waitFor } from '@karmada-ts/testing';
 import { tables } from '../src/read-models/read-model-tables.js';
@@ -111,10 +111,7 @@ describe('binding-svc', function () {
     const nc = await connect({ servers: env.NATS_URL });
     await (await jetstreamManager(nc)).streams.delete(`KARMADA_${instance.toUpperCase()}`).catch(() => undefined);
     await nc.close();
-    const client = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/test' });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await client.end();
+    await dropDatabase(env.DATABASE_URL!);
   });
 
   it('renders the nginx sample into one Work per cluster, with Karmada names, labels and annotations', async () => {

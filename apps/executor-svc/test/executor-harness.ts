@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import pg from 'pg';
 import type { Envelope, Subjects } from '@karmada-ts/contracts';
 import type { Work } from '@karmada-ts/domain';
 import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
@@ -16,9 +15,9 @@ import { uniqueName, waitFor } from '@karmada-ts/testing';
 import { executorDurables } from '../src/durables.js';
 import { executorService } from '../src/service.js';
 import { clusterObject, clusterSecretCreated, clusterStatusCollected, clusterWritten, secretKey } from './builders.js';
+import { dropDatabase } from '@karmada-ts/projections';
 
 const natsUrl = 'nats://127.0.0.1:4222';
-const adminUrl = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** executor-svc in-process on its own instance and database, with member-sim members joined as the gateway would. */
 export class ExecutorHarness {
@@ -165,10 +164,7 @@ export class ExecutorHarness {
     await this.writer?.close().catch(() => undefined);
     await this.sim.stop();
     await this.withJetStream((jsm, stream) => jsm.streams.delete(stream)).catch(() => undefined);
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`);
-    await client.end();
+    await dropDatabase(this.env.DATABASE_URL!);
     await rm(this.stateDir, { recursive: true, force: true });
   }
 

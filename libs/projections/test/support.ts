@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Module, type INestMicroservice, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import pg from 'pg';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
@@ -15,6 +14,7 @@ import {
 } from '@karmada-ts/eventstore';
 import { createLogger } from '@karmada-ts/operability';
 import { uniqueName } from '@karmada-ts/testing';
+import { dropDatabase } from '../src/database.js';
 
 export const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -46,10 +46,7 @@ export async function createTestBackbone(prefix: string): Promise<TestBackbone> 
     async cleanup() {
       await jsm.streams.delete(subjects.stream);
       await nc.drain();
-      const admin = new pg.Client({ connectionString: `${postgresUrl}/postgres` });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
+      await dropDatabase(databaseUrl);
     },
   };
 }

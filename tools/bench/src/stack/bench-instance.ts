@@ -1,21 +1,15 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import pg from 'pg';
+import { dropDatabase } from '@karmada-ts/projections';
 
 /** The URL of database `name` on the Postgres server of `serverUrl` (same host, credentials and options). */
 export function databaseUrlAt(serverUrl: string, name: string): string {
   return Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
 }
 
-/** Drops a benchmark's scratch database, connected to the maintenance database (the one in the URL may not exist). */
+/** Drops a benchmark's scratch database on the server of `serverUrl`. */
 export async function dropBenchDatabase(serverUrl: string, database: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: databaseUrlAt(serverUrl, 'postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await dropDatabase(databaseUrlAt(serverUrl, database));
 }
 
 /** Removes what a benchmark's instance left on the servers: its stream (if any is left) and its database. */
