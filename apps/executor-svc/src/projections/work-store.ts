@@ -134,7 +134,10 @@ export function manifestsOf(alias: string): string {
   return `json_array_elements(${alias}.state->'work'->'spec'->'workload'->'manifests')`;
 }
 
-/** Works that are dispatched: not deleting, not suspended. */
+/**
+ * Works that are dispatched: not deleting, not suspended. Read from the JSON, not the `deleting` column: the
+ * applied-kinds migration (1767000000000) runs it before that column exists.
+ */
 export function dispatched(alias: string): string {
   return `${alias}.kind = 'work' AND NOT (${alias}.state->>'deleting')::boolean
             AND coalesce((${alias}.state->'work'->'spec'->>'suspendDispatching')::boolean, false) = false`;
