@@ -5,6 +5,7 @@ import type { Status } from '../api/status.js';
 import type { TablePrinter } from '../discovery/resource-definition.js';
 import type { WatchSubscription } from '../storage/resource-store.js';
 import { buildTable } from '../printers/table.js';
+import { CoalescedWriter } from './coalesced-writer.js';
 
 /** Streams watch events as newline-delimited JSON (kube-api-notes §3.2): headers flushed at once, one event a line. */
 export interface WatchStreamOptions {
@@ -36,11 +37,12 @@ export async function streamWatch(req: IncomingMessage, res: ServerResponse, eve
   timer.unref?.();
   req.on('close', stop);
   res.on('close', stop);
+  const out = new CoalescedWriter(res);
   let lastResourceVersion = options.bookmark?.initialResourceVersion ?? '';
   const bookmarkTimer = options.bookmark
     ? setInterval(() => {
         const b = options.bookmark!;
-        res.write(JSON.stringify({ type: 'BOOKMARK', object: { kind: b.kind, apiVersion: b.apiVersion, metadata: { resourceVersion: lastResourceVersion } } }) + '\n');
+        out.write(JSON.stringify({ type: 'BOOKMARK', object: { kind: b.kind, apiVersion: b.apiVersion, metadata: { resourceVersion: lastResourceVersion } } }) + '\n');
       }, options.bookmark.intervalMs)
     : undefined;
   bookmarkTimer?.unref?.();
@@ -48,13 +50,14 @@ export async function streamWatch(req: IncomingMessage, res: ServerResponse, eve
   try {
     for await (const event of events) {
       lastResourceVersion = event.object.metadata.resourceVersion ?? lastResourceVersion;
-      res.write(JSON.stringify({ type: event.type, object: render(event.object, options, first) }) + '\n');
+      out.write(JSON.stringify({ type: event.type, object: render(event.object, options, first) }) + '\n');
       first = false;
     }
   } finally {
     clearTimeout(timer);
     if (bookmarkTimer) clearInterval(bookmarkTimer);
     req.off('close', stop);
+    out.flush();
     res.end();
   }
 }
