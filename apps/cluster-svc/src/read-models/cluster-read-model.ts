@@ -42,6 +42,11 @@ export class ClusterReadModel {
     return this.clusters.get({ kind: readModelKinds.cluster, namespace: '', name });
   }
 
+  /** The named Clusters that exist, with one query. */
+  clustersNamed(names: readonly string[]): Promise<StateRow<ClusterRow>[]> {
+    return this.clusters.getMany(readModelKinds.cluster, '', names);
+  }
+
   secret(namespace: string, name: string): Promise<StateRow<SecretRow> | undefined> {
     return this.secrets.get({ kind: readModelKinds.secret, namespace, name });
   }

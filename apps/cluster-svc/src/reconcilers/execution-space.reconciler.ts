@@ -18,6 +18,6 @@ export class ExecutionSpaceReconciler implements BatchReconciler {
       if (WorkRendered.is(event) || WorkDeletionRequested.is(event)) clusters.add(event.data.cluster);
       else if (WorkCleanedUp.is(event)) clusters.add(event.data.work.cluster);
     }
-    for (const cluster of clusters) await this.finalizers.release(cluster);
+    await this.finalizers.releaseEach([...clusters]);
   }
 }
