@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClusterStatusCollectedData } from '@karmada-ts/contracts';
 import { clusterWithStatus, ClusterConditionType, isConditionTrue, type Cluster, type ClusterStatus } from '@karmada-ts/domain';
 import { LatestStateReader } from '@karmada-ts/projections';
-import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
+import { BatchLoader, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { clusterStatusesTable, clusterStatusKind } from '../projections/cluster-statuses.projection.js';
 import { clusterKind, clustersTable } from '../projections/clusters.projection.js';
@@ -18,11 +18,15 @@ export interface ClusterView {
   readonly terminating: boolean;
 }
 
-/** Loads Cluster views from the Clusters and cluster statuses read models. */
+/**
+ * Loads Cluster views from the Clusters and cluster statuses read models. The views asked for at the same moment
+ * (the Works of one batch, spread over up to a hundred members) are read together: two queries, not two per cluster.
+ */
 @Injectable()
 export class ClusterViews {
   private readonly clusters: LatestStateReader<Cluster>;
   private readonly statuses: LatestStateReader<ClusterStatusCollectedData>;
+  private readonly loader = new BatchLoader((name: string) => name, (names) => this.loadMany(names));
 
   constructor(@Inject(PROJECTION_DATABASE) database: DataSource) {
     this.clusters = new LatestStateReader(database, clustersTable);
@@ -30,11 +34,14 @@ export class ClusterViews {
   }
 
   async load(name: string): Promise<ClusterView> {
-    const [cluster, status] = await Promise.all([
-      this.clusters.get({ kind: clusterKind, namespace: '', name }),
-      this.statuses.get({ kind: clusterStatusKind, namespace: '', name }),
-    ]);
-    return clusterView(name, cluster?.state, status?.state);
+    return (await this.loader.load(name)) ?? clusterView(name, undefined, undefined);
+  }
+
+  private async loadMany(names: string[]): Promise<Map<string, ClusterView>> {
+    const [clusters, statuses] = await Promise.all([this.clusters.getMany(clusterKind, '', names), this.statuses.getMany(clusterStatusKind, '', names)]);
+    const clusterNamed = new Map(clusters.map((row) => [row.name, row.state]));
+    const statusNamed = new Map(statuses.map((row) => [row.name, row.state]));
+    return new Map(names.map((name) => [name, clusterView(name, clusterNamed.get(name), statusNamed.get(name))]));
   }
 }
 
