@@ -6,6 +6,8 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { DataSource } from 'typeorm';
 import { batchPattern, JetStreamContext, type StoredEvent } from '@karmada-ts/eventstore';
 import {
+  LatestStateReader,
+  latestStateTableSql,
   openProjectionDatabase,
   projectionSchemaName,
   ProjectionRunner,
@@ -280,6 +282,38 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
     await runner.applyBatch(events);
     expect(projected).to.deep.equal(await snapshot(dataSource));
+  });
+
+  it('LatestStateReader.listEach reads several (kind, namespace) scopes in one query, as list() each would', async () => {
+    const table = `states_${consumerCounter}`;
+    for (const statement of latestStateTableSql(table)) await dataSource.query(statement);
+    const rows: [kind: string, namespace: string, name: string][] = [
+      ['pp', 'team-a', 'b'],
+      ['pp', 'team-a', 'a'],
+      ['pp', 'team-b', 'c'],
+      ['cpp', '', 'z'],
+      ['cpp', '', 'y'],
+      ['op', 'team-a', 'o'],
+      ['cop', '', 'q'],
+    ];
+    for (const [i, [kind, namespace, name]] of rows.entries()) {
+      await dataSource.query(`INSERT INTO ${table} VALUES ($1, $2, $3, $4, $5)`, [kind, namespace, name, JSON.stringify({ name }), i + 1]);
+    }
+    const reader = new LatestStateReader<{ name: string }>(dataSource, table);
+    const names = (found: { kind: string; namespace: string; name: string }[]) => found.map((r) => `${r.kind}/${r.namespace}/${r.name}`);
+    const scopes = [
+      { kind: 'pp', namespace: 'team-a' },
+      { kind: 'cpp', namespace: '' },
+      { kind: 'op', namespace: 'team-a' },
+      { kind: 'pp', namespace: 'team-a' },
+      { kind: 'op', namespace: 'team-c' },
+    ];
+    expect(names(await reader.listEach(scopes))).to.deep.equal(['cpp//y', 'cpp//z', 'op/team-a/o', 'pp/team-a/a', 'pp/team-a/b']);
+    const oneByOne = (await Promise.all([...new Set(scopes.map((s) => `${s.kind}\u0000${s.namespace}`))].map((id) => reader.list(...(id.split('\u0000') as [string, string]))))).flat();
+    expect(names(await reader.listEach(scopes)).sort()).to.deep.equal(names(oneByOne).sort());
+    expect((await reader.listEach(scopes)).find((r) => r.name === 'z')).to.deep.include({ state: { name: 'z' }, seq: 4 });
+    expect(await reader.listEach([])).to.deep.equal([]);
+    await dataSource.query(`DROP TABLE ${table}`);
   });
 
   it('dropping the projection and rebuilding it from the stream gives identical rows', async () => {
