@@ -115,12 +115,20 @@ export class LatestStateReader<T> {
     );
   }
 
-  /** The rows of one kind with these names in one namespace. */
+  /**
+   * The rows of one kind with these names in one namespace, ordered by name. Written as a join on the whole key: with
+   * `name = ANY(…)` and before a new table has statistics, the planner walked every row of the namespace and filtered
+   * (2 ms a call at 6,000 templates, against 0.05 ms).
+   */
   async getMany(kind: string, namespace: string, names: readonly string[], manager?: EntityManager): Promise<StateRow<T>[]> {
-    if (names.length === 0) return [];
+    const unique = [...new Set(names)];
+    if (unique.length === 0) return [];
     return this.query(
-      `SELECT kind, namespace, name, state, seq FROM ${this.table} WHERE kind = $1 AND namespace = $2 AND name = ANY($3) ORDER BY name`,
-      [kind, namespace, names],
+      `SELECT t.kind, t.namespace, t.name, t.state, t.seq
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS k(kind, namespace, name)
+         JOIN ${this.table} t ON t.kind = k.kind AND t.namespace = k.namespace AND t.name = k.name
+        ORDER BY t.name`,
+      [unique.map(() => kind), unique.map(() => namespace), unique],
       manager,
     );
   }

@@ -284,7 +284,7 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     expect(projected).to.deep.equal(await snapshot(dataSource));
   });
 
-  it('LatestStateReader.listEach reads several (kind, namespace) scopes in one query, as list() each would', async () => {
+  it('LatestStateReader.listEach and getMany read several scopes and several names in one query', async () => {
     const table = `states_${consumerCounter}`;
     for (const statement of latestStateTableSql(table)) await dataSource.query(statement);
     const rows: [kind: string, namespace: string, name: string][] = [
@@ -313,6 +313,9 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     expect(names(await reader.listEach(scopes)).sort()).to.deep.equal(names(oneByOne).sort());
     expect((await reader.listEach(scopes)).find((r) => r.name === 'z')).to.deep.include({ state: { name: 'z' }, seq: 4 });
     expect(await reader.listEach([])).to.deep.equal([]);
+    expect(names(await reader.getMany('pp', 'team-a', ['b', 'gone', 'a', 'b']))).to.deep.equal(['pp/team-a/a', 'pp/team-a/b']);
+    expect(names(await reader.getMany('pp', 'team-b', ['a', 'c']))).to.deep.equal(['pp/team-b/c']);
+    expect(await reader.getMany('pp', 'team-a', [])).to.deep.equal([]);
     await dataSource.query(`DROP TABLE ${table}`);
   });
 
