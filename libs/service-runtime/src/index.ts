@@ -8,4 +8,5 @@ export * from './run-service.js';
 export * from './reconcile-each.js';
 export * from './bounded-map.js';
 export * from './batch-loader.js';
+export * from './batched-state-reads.js';
 export * from './keyed-serializer.js';

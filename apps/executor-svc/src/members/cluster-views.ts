@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClusterStatusCollectedData } from '@karmada-ts/contracts';
 import { clusterWithStatus, ClusterConditionType, isConditionTrue, type Cluster, type ClusterStatus } from '@karmada-ts/domain';
 import { LatestStateReader } from '@karmada-ts/projections';
-import { BatchLoader, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
+import { BatchedStateReads, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { clusterStatusesTable, clusterStatusKind } from '../projections/cluster-statuses.projection.js';
 import { clusterKind, clustersTable } from '../projections/clusters.projection.js';
@@ -24,24 +24,20 @@ export interface ClusterView {
  */
 @Injectable()
 export class ClusterViews {
-  private readonly clusters: LatestStateReader<Cluster>;
-  private readonly statuses: LatestStateReader<ClusterStatusCollectedData>;
-  private readonly loader = new BatchLoader((name: string) => name, (names) => this.loadMany(names));
+  private readonly clusters: BatchedStateReads<Cluster>;
+  private readonly statuses: BatchedStateReads<ClusterStatusCollectedData>;
 
   constructor(@Inject(PROJECTION_DATABASE) database: DataSource) {
-    this.clusters = new LatestStateReader(database, clustersTable);
-    this.statuses = new LatestStateReader(database, clusterStatusesTable);
+    this.clusters = new BatchedStateReads(new LatestStateReader(database, clustersTable));
+    this.statuses = new BatchedStateReads(new LatestStateReader(database, clusterStatusesTable));
   }
 
   async load(name: string): Promise<ClusterView> {
-    return (await this.loader.load(name)) ?? clusterView(name, undefined, undefined);
-  }
-
-  private async loadMany(names: string[]): Promise<Map<string, ClusterView>> {
-    const [clusters, statuses] = await Promise.all([this.clusters.getMany(clusterKind, '', names), this.statuses.getMany(clusterStatusKind, '', names)]);
-    const clusterNamed = new Map(clusters.map((row) => [row.name, row.state]));
-    const statusNamed = new Map(statuses.map((row) => [row.name, row.state]));
-    return new Map(names.map((name) => [name, clusterView(name, clusterNamed.get(name), statusNamed.get(name))]));
+    const [cluster, status] = await Promise.all([
+      this.clusters.get({ kind: clusterKind, namespace: '', name }),
+      this.statuses.get({ kind: clusterStatusKind, namespace: '', name }),
+    ]);
+    return clusterView(name, cluster?.state, status?.state);
   }
 }
 

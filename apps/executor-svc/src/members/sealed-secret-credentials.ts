@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Cluster } from '@karmada-ts/domain';
 import type { MemberCredentials } from '@karmada-ts/member-access';
-import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
+import { LatestStateReader } from '@karmada-ts/projections';
 import type { SecretContent, SecretValues } from '@karmada-ts/secrets';
-import { BatchLoader, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
+import { BatchedStateReads, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { clusterSecretsTable, secretKind, type SecretState } from '../projections/cluster-secrets.projection.js';
 import { SealedSecretValues } from '../secrets/sealed-secret-values.js';
@@ -12,12 +12,6 @@ import { CredentialsUnavailableError, MemberCredentialsSource, type MemberCreden
 /** The data keys `karmadactl join` writes into a Cluster's Secret. */
 const credentialKeys = ['token', 'caBundle', 'clientCertificate', 'clientKey'] as const;
 
-/** A Secret by namespace and name. */
-interface SecretKey {
-  readonly namespace: string;
-  readonly name: string;
-}
-
 /**
  * Member credentials from the Secret a Cluster's spec.secretRef names: the Secrets read model says which stored
  * version of its values is current, and the gateway's encrypted store (libs/secrets) holds them. The look-ups of one
@@ -25,24 +19,23 @@ interface SecretKey {
  */
 @Injectable()
 export class SealedSecretCredentials extends MemberCredentialsSource {
-  private readonly secrets: LatestStateReader<SecretState>;
+  private readonly secrets: BatchedStateReads<SecretState>;
   /** Decoded credentials by stored version; a version's values never change. */
   private readonly decoded = new Map<string, MemberCredentials>();
-  private readonly loader = new BatchLoader(secretId, (keys) => this.loadMany(keys));
 
   constructor(
     @Inject(PROJECTION_DATABASE) database: DataSource,
     @Inject(SealedSecretValues) private readonly values: SealedSecretValues,
   ) {
     super();
-    this.secrets = new LatestStateReader(database, clusterSecretsTable);
+    this.secrets = new BatchedStateReads(new LatestStateReader(database, clusterSecretsTable));
   }
 
   async lookup(cluster: Cluster): Promise<MemberCredentialsLookup> {
     const ref = cluster.spec.secretRef;
     const name = cluster.metadata.name;
     if (!ref) return { credentials: {}, version: 'none' };
-    const secret = await this.loader.load({ namespace: ref.namespace, name: ref.name });
+    const secret = await this.secrets.get({ kind: secretKind, namespace: ref.namespace, name: ref.name });
     if (!secret) throw new CredentialsUnavailableError(`the secret ${ref.namespace}/${ref.name} of cluster ${name} does not exist`);
     if (!secret.state.ref) return { credentials: {}, version: `${secret.seq}` };
     const version = `${ref.namespace}/${ref.name}/${secret.state.ref}`;
@@ -60,19 +53,6 @@ export class SealedSecretCredentials extends MemberCredentialsSource {
     return { credentials, version };
   }
 
-  private async loadMany(keys: SecretKey[]): Promise<Map<string, StateRow<SecretState>>> {
-    const byNamespace = new Map<string, string[]>();
-    for (const { namespace, name } of keys) byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), name]);
-    const found = new Map<string, StateRow<SecretState>>();
-    for (const [namespace, names] of byNamespace) {
-      for (const row of await this.secrets.getMany(secretKind, namespace, names)) found.set(secretId(row), row);
-    }
-    return found;
-  }
-}
-
-function secretId(key: SecretKey): string {
-  return `${key.namespace}/${key.name}`;
 }
 
 /** Secret data is base64, as the API serves it. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BindingCleanedUpData, BindingUpsertedData, ClaimingPolicyJson, GroupResourceJson, TemplateClaimedData } from '@karmada-ts/contracts';
 import type { ClusterOverridePolicy, ClusterPropagationPolicy, DetectInput, KubeObject, OverridePolicy, PropagationPolicy, ResourceSelector } from '@karmada-ts/domain';
 import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
-import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
+import { BatchedStateReads, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { bindingLabels, propagatesDeps } from '../migrations/1766700000000-index-binding-dependencies.js';
 import type { PlacementRow } from './placements.projection.js';
@@ -37,16 +37,19 @@ export class DetectorReadModel {
   private readonly bindings: LatestStateReader<BindingUpsertedData>;
   private readonly placements: LatestStateReader<PlacementRow>;
   private readonly cleanups: LatestStateReader<BindingCleanedUpData>;
+  private readonly templateReads: BatchedStateReads<KubeObject>;
 
   constructor(@Inject(PROJECTION_DATABASE) private readonly database: DataSource) {
     this.templates = new LatestStateReader(database, readModelTables.templates);
+    this.templateReads = new BatchedStateReads(this.templates);
     this.bindings = new LatestStateReader(database, readModelTables.bindings);
     this.placements = new LatestStateReader(database, readModelTables.placements);
     this.cleanups = new LatestStateReader(database, readModelTables.cleanups);
   }
 
+  /** The template, read together with the others asked for at the same moment (a batch's detections side by side). */
   async template(key: TemplateKey): Promise<TemplateRow | undefined> {
-    const row = await this.templates.get({ kind: resourceKey(key.resource), namespace: key.namespace ?? '', name: key.name });
+    const row = await this.templateReads.get({ kind: resourceKey(key.resource), namespace: key.namespace ?? '', name: key.name });
     return row && templateRow(row);
   }
 

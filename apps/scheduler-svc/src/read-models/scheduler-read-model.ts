@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BindingUpsertedData, ClusterStatusCollectedData, PlacementDecidedData } from '@karmada-ts/contracts';
 import type { Cluster, Placement, RequeueFacts } from '@karmada-ts/domain';
 import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
-import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
+import { BatchedStateReads, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { placementUnschedulable } from '../migrations/1767000000000-index-unschedulable-placements.js';
 import { healthWatchColumns } from '../migrations/1767100000000-health-watch-columns.js';
@@ -29,14 +29,15 @@ export interface RequeueCandidate extends RequeueFacts {
 /** The queries scheduler-svc runs on its read models. */
 @Injectable()
 export class SchedulerReadModel {
-  private readonly bindings: LatestStateReader<BindingUpsertedData>;
+  // Point reads of bindings scheduled side by side (a batch's reconciles) go to Postgres together.
+  private readonly bindings: BatchedStateReads<BindingUpsertedData>;
   private readonly placements: LatestStateReader<PlacementDecidedData>;
-  private readonly health: LatestStateReader<HealthRow>;
+  private readonly health: BatchedStateReads<HealthRow>;
 
   constructor(@Inject(PROJECTION_DATABASE) private readonly database: DataSource) {
-    this.bindings = new LatestStateReader(database, readModelTables.bindings);
+    this.bindings = new BatchedStateReads(new LatestStateReader(database, readModelTables.bindings));
     this.placements = new LatestStateReader(database, readModelTables.placements);
-    this.health = new LatestStateReader(database, readModelTables.bindingHealth);
+    this.health = new BatchedStateReads(new LatestStateReader(database, readModelTables.bindingHealth));
   }
 
   binding(key: BindingKey): Promise<StateRow<BindingUpsertedData> | undefined> {
