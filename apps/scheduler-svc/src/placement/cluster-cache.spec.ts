@@ -7,8 +7,12 @@ import { ClusterCache } from './cluster-cache.js';
 function fakeReadModel() {
   const rows = new Map<string, ClusterParts>();
   const reads: string[][] = [];
+  const versionChecks: number[] = [];
   const readModel = {
-    clustersVersion: async () => [...rows.values()].map((r) => `${r.name}@${r.version}`).join(','),
+    clustersVersion: async () => {
+      versionChecks.push(versionChecks.length + 1);
+      return [...rows.values()].map((r) => `${r.name}@${r.version}`).join(',');
+    },
     clusterVersions: async () => new Map([...rows.values()].map((r) => [r.name, r.version])),
     clustersNamed: async (names: readonly string[]) => {
       reads.push([...names].sort());
@@ -20,7 +24,7 @@ function fakeReadModel() {
     const status = allocatable === undefined ? null : ({ name, status: { resourceSummary: { allocatable: { cpu: allocatable } } } } as unknown as ClusterParts['status']);
     rows.set(name, { name, version, spec, status });
   };
-  return { readModel, rows, reads, put };
+  return { readModel, rows, reads, versionChecks, put };
 }
 
 describe('ClusterCache', () => {
@@ -37,6 +41,23 @@ describe('ClusterCache', () => {
     expect(reads).to.deep.equal([['member1', 'member2'], ['member2']]);
     expect(view.clusters.get('member2')?.status?.resourceSummary?.allocatable).to.deep.equal({ cpu: '16' });
     expect(view.snapshot.byName.has('member1')).to.equal(true);
+  });
+
+  it('calls made before a refresh starts share it; a call made while one runs gets the next', async () => {
+    const { readModel, versionChecks, put } = fakeReadModel();
+    put('member1', '1/2', '4');
+    const cache = new ClusterCache(readModel);
+    const together = [cache.current(), cache.current(), cache.current()];
+    await Promise.all(together);
+    expect(versionChecks).to.have.length(1);
+
+    const running = cache.current();
+    await Promise.resolve();
+    put('member1', '1/3', '8');
+    const later = cache.current();
+    await running;
+    expect((await later).clusters.get('member1')?.status?.resourceSummary?.allocatable).to.deep.equal({ cpu: '8' });
+    expect(versionChecks).to.have.length(3);
   });
 
   it('drops a Cluster whose spec is gone, and picks up a new one', async () => {

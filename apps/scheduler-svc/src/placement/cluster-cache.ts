@@ -22,12 +22,22 @@ export class ClusterCache {
   private view: ClusterView = { clusters: new Map(), snapshot: buildClusterSnapshot([]) };
   /** Refreshes run one after the other, each starting after the caller's reads were committed. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The refresh queued behind the running one and not started yet: callers until it starts share it. */
+  private waiting: Promise<ClusterView> | undefined;
 
   constructor(@Inject(SchedulerReadModel) private readonly readModel: SchedulerReadModel) {}
 
-  /** The Clusters as the read models have them now. */
+  /**
+   * The Clusters as the read models have them now. A refresh that has not started yet starts after this call too,
+   * so the bindings of a batch, scheduled side by side, share one version check instead of one each.
+   */
   current(): Promise<ClusterView> {
-    const next = this.queue.then(() => this.refresh());
+    if (this.waiting) return this.waiting;
+    const next = this.queue.then(() => {
+      this.waiting = undefined;
+      return this.refresh();
+    });
+    this.waiting = next;
     this.queue = next.catch(() => undefined);
     return next;
   }
