@@ -62,4 +62,36 @@ describe('binding-svc ReadModelReader.snapshot', function () {
     expect([...after.values()].map((p) => p.clusters.map((c) => c.name))).to.deep.equal([['member1', 'member2']]);
   });
 
+  it('templatesOfKind reads a kind again only when a row of it was added, changed or removed', async () => {
+    const kind = 'clusters.cluster.karmada.io';
+    const write = (name: string, seq: number, label: string) =>
+      db.query(
+        `INSERT INTO templates (kind, namespace, name, state, seq) VALUES ($1, '', $2, $3, $4)
+         ON CONFLICT (kind, namespace, name) DO UPDATE SET state = EXCLUDED.state, seq = EXCLUDED.seq`,
+        [kind, name, JSON.stringify({ resource: { group: 'cluster.karmada.io', version: 'v1alpha1', resource: 'clusters' }, object: { metadata: { name, labels: { label } } } }), seq],
+      );
+    const reader = new ReadModelReader(db);
+    const seen = async () => (await reader.snapshot((snapshot) => snapshot.templatesOfKind(kind))).map((s) => `${s.object.metadata?.name}:${s.object.metadata?.labels?.['label']}`);
+    await write('member1', 20, 'a');
+    await write('member2', 21, 'a');
+    const first = await reader.snapshot((snapshot) => snapshot.templatesOfKind(kind));
+    expect(await reader.snapshot((snapshot) => snapshot.templatesOfKind(kind))).to.equal(first);
+
+    await write('member2', 22, 'b');
+    expect(await seen()).to.deep.equal(['member1:a', 'member2:b']);
+    await db.query('DELETE FROM templates WHERE kind = $1 AND name = $2', [kind, 'member1']);
+    await write('member3', 23, 'a');
+    expect(await seen()).to.deep.equal(['member2:b', 'member3:a']);
+
+    // A snapshot opened before a change keeps what it saw, though another reader has read the change meanwhile.
+    const old = await reader.snapshot(async (snapshot) => {
+      await snapshot.templatesOfKind(kind);
+      await write('member3', 24, 'c');
+      expect(await seen()).to.deep.equal(['member2:b', 'member3:c']);
+      return (await snapshot.templatesOfKind(kind)).map((s) => s.object.metadata?.labels?.['label']);
+    });
+    expect(old).to.deep.equal(['b', 'a']);
+    expect(await seen()).to.deep.equal(['member2:b', 'member3:c']);
+  });
+
 });

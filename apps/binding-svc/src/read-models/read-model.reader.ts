@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { BindingUpsertedData, PlacementDecidedData } from '@karmada-ts/contracts';
 import { executionSpaceName } from '@karmada-ts/domain';
 import { quoteIdent, type StateKey } from '@karmada-ts/projections';
@@ -15,6 +15,7 @@ import {
   type WorkKey,
   type WorkOwner,
 } from './read-model-tables.js';
+import { TemplatesOfKindCache } from './templates-of-kind-cache.js';
 
 /** Keys per statement: bounds the size of the array parameters. */
 const keysPerStatement = 5_000;
@@ -44,7 +45,11 @@ export interface ResourceKinds {
  */
 @Injectable()
 export class ReadModelReader {
-  constructor(@Inject(PROJECTION_DATABASE) private readonly db: DataSource | EntityManager) {}
+  constructor(
+    @Inject(PROJECTION_DATABASE) private readonly db: DataSource | EntityManager,
+    // Shared by the readers of every snapshot (Nest leaves it to the default).
+    @Optional() private readonly kindCache: TemplatesOfKindCache = new TemplatesOfKindCache(),
+  ) {}
 
   /**
    * Runs `read` against one snapshot of the read models (a REPEATABLE READ transaction), so what the service's
@@ -53,7 +58,7 @@ export class ReadModelReader {
    * read after, make those Works look like orphans.
    */
   snapshot<T>(read: (reader: ReadModelReader) => Promise<T>): Promise<T> {
-    return this.db.transaction('REPEATABLE READ', (manager) => read(new ReadModelReader(manager)));
+    return this.db.transaction('REPEATABLE READ', (manager) => read(new ReadModelReader(manager, this.kindCache)));
   }
 
   async templates(keys: readonly StateKey[]): Promise<Map<string, TemplateState>> {
@@ -67,16 +72,27 @@ export class ReadModelReader {
     return new Map(rows.map((r) => [stateKeyString(r), r.state]));
   }
 
-  /** Every template of one kind (`namespaces`, `clusters.cluster.karmada.io`, …), optionally in some namespaces only. */
-  async templatesOfKind(kind: string, namespaces?: readonly string[]): Promise<TemplateState[]> {
-    const rows: { state: TemplateState }[] =
-      namespaces === undefined
-        ? await this.db.query(`SELECT state FROM ${quoteIdent(tables.templates)} WHERE kind = $1 ORDER BY namespace, name`, [kind])
-        : await this.db.query(`SELECT state FROM ${quoteIdent(tables.templates)} WHERE kind = $1 AND namespace = ANY($2) ORDER BY namespace, name`, [
-            kind,
-            namespaces,
-          ]);
-    return rows.map((r) => r.state);
+  /**
+   * Every template of one kind (`namespaces`, `clusters.cluster.karmada.io`, …), optionally in some namespaces only.
+   * All of a kind are read again only when the kind's version moved: every rendering batch asks for every Cluster,
+   * which with a hundred members was the largest read of the service. The states are shared: do not change them.
+   */
+  async templatesOfKind(kind: string, namespaces?: readonly string[]): Promise<readonly TemplateState[]> {
+    if (namespaces !== undefined) {
+      const rows: { state: TemplateState }[] = await this.db.query(
+        `SELECT state FROM ${quoteIdent(tables.templates)} WHERE kind = $1 AND namespace = ANY($2) ORDER BY namespace, name`,
+        [kind, namespaces],
+      );
+      return rows.map((r) => r.state);
+    }
+    const [{ version }]: { version: string }[] = await this.db.query(
+      `SELECT count(*) || '/' || coalesce(sum(seq), 0) AS version FROM ${quoteIdent(tables.templates)} WHERE kind = $1`,
+      [kind],
+    );
+    return this.kindCache.get(kind, version, async () => {
+      const rows: { state: TemplateState }[] = await this.db.query(`SELECT state FROM ${quoteIdent(tables.templates)} WHERE kind = $1 ORDER BY namespace, name`, [kind]);
+      return rows.map((r) => r.state);
+    });
   }
 
   /** The names of every template of one kind. */
