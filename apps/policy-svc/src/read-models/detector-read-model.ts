@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BindingCleanedUpData, BindingUpsertedData, ClaimingPolicyJson, GroupResourceJson, TemplateClaimedData } from '@karmada-ts/contracts';
 import type { ClusterOverridePolicy, ClusterPropagationPolicy, DetectInput, KubeObject, OverridePolicy, PropagationPolicy, ResourceSelector } from '@karmada-ts/domain';
 import { LatestStateReader, type StateRow } from '@karmada-ts/projections';
-import { BatchedStateReads, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
+import { BatchedStateReads, BatchLoader, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
 import { bindingLabels, propagatesDeps } from '../migrations/1766700000000-index-binding-dependencies.js';
 import type { PlacementRow } from './placements.projection.js';
@@ -38,6 +38,7 @@ export class DetectorReadModel {
   private readonly placements: LatestStateReader<PlacementRow>;
   private readonly cleanups: LatestStateReader<BindingCleanedUpData>;
   private readonly templateReads: BatchedStateReads<KubeObject>;
+  private readonly labelled = new BatchLoader(labelledId, (keys) => this.bindingsWithAnyLabel(keys));
 
   constructor(@Inject(PROJECTION_DATABASE) private readonly database: DataSource) {
     this.templates = new LatestStateReader(database, readModelTables.templates);
@@ -160,16 +161,31 @@ export class DetectorReadModel {
     return (await this.bindings.getMany(bindingRowKind, namespace, names)).map((r) => r.state);
   }
 
-  /** The bindings of a namespace carrying a label (an independent binding's depended-by label). */
-  async bindingsLabelled(namespace: string, label: string): Promise<BindingUpsertedData[]> {
-    const rows: { state: BindingUpsertedData }[] = await this.database.query(
-      // kind and namespace as expressions: the primary key (kind, namespace, name) must not look cheaper to the planner
-      // than the label index, which it does while the table has no statistics yet (a new, fast-growing read model)
-      // and which then filters every binding of the namespace.
-      `SELECT state FROM ${readModelTables.bindings} WHERE (kind || '') = $1 AND (namespace || '') = $2 AND ${bindingLabels} ? $3`,
-      [bindingRowKind, namespace, label],
-    );
-    return rows.map((r) => r.state);
+  /**
+   * The bindings of a namespace carrying a label (an independent binding's depended-by label). The look-ups of one
+   * moment (a batch's bindings distributed side by side) go to Postgres as one query per namespace.
+   */
+  bindingsLabelled(namespace: string, label: string): Promise<BindingUpsertedData[]> {
+    return this.labelled.load({ namespace, label }).then((found) => found ?? []);
+  }
+
+  private async bindingsWithAnyLabel(keys: readonly { namespace: string; label: string }[]): Promise<Map<string, BindingUpsertedData[]>> {
+    const labelsByNamespace = new Map<string, string[]>();
+    for (const { namespace, label } of keys) labelsByNamespace.set(namespace, [...(labelsByNamespace.get(namespace) ?? []), label]);
+    const found = new Map<string, BindingUpsertedData[]>();
+    for (const [namespace, labels] of labelsByNamespace) {
+      const rows: { state: BindingUpsertedData }[] = await this.database.query(
+        // kind and namespace as expressions: the primary key (kind, namespace, name) must not look cheaper to the
+        // planner than the label index, which it does while the table has no statistics yet (a new, fast-growing read
+        // model) and which then filters every binding of the namespace.
+        `SELECT state FROM ${readModelTables.bindings} WHERE (kind || '') = $1 AND (namespace || '') = $2 AND ${bindingLabels} ?| $3::text[]`,
+        [bindingRowKind, namespace, labels],
+      );
+      for (const label of labels) {
+        found.set(labelledId({ namespace, label }), rows.map((r) => r.state).filter((b) => b.binding.metadata.labels?.[label] !== undefined));
+      }
+    }
+    return found;
   }
 
   /** The bindings of a namespace that propagate their dependencies. */
@@ -196,6 +212,10 @@ function bindingRow(key: BindingKey) {
 
 function keyOfRow(kind: string, namespace: string, name: string, objectKind: string): TemplateKey {
   return { resource: resourceOfKey(kind), kind: objectKind, namespace: namespace || undefined, name };
+}
+
+function labelledId(key: { namespace: string; label: string }): string {
+  return `${key.namespace}/${key.label}`;
 }
 
 function templateRow(row: StateRow<KubeObject>): TemplateRow {
