@@ -37,21 +37,29 @@ export class ProjectionRunner {
   async applyBatch(events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
     const highWater = events.reduce((max, e) => Math.max(max, e.seq), 0);
+    const work = this.options.projections.flatMap((projection) => {
+      const types = new Set(projection.eventTypes);
+      const relevant = events.filter((e) => types.has(e.type));
+      return relevant.length > 0 ? [{ projection, relevant }] : [];
+    });
+    // Nothing to project (a consumer whose filter carries mostly other events): the checkpoint alone, one statement
+    // instead of a transaction of three.
+    if (work.length === 0) return this.moveCheckpoint(this.dataSource, highWater);
     await this.dataSource.transaction(async (manager) => {
       const writer = new ProjectionWriter(manager);
-      for (const projection of this.options.projections) {
-        const types = new Set(projection.eventTypes);
-        const relevant = events.filter((e) => types.has(e.type));
-        if (relevant.length > 0) await projection.apply(relevant, { writer, manager });
-      }
+      for (const { projection, relevant } of work) await projection.apply(relevant, { writer, manager });
       await writer.flush();
-      await manager.query(
-        `INSERT INTO projection_checkpoints (consumer, seq, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (consumer) DO UPDATE
-         SET seq = GREATEST(projection_checkpoints.seq, EXCLUDED.seq), updated_at = now()`,
-        [this.options.consumer, highWater],
-      );
+      await this.moveCheckpoint(manager, highWater);
     });
+  }
+
+  private async moveCheckpoint(db: Pick<DataSource, 'query'>, seq: number): Promise<void> {
+    await db.query(
+      `INSERT INTO projection_checkpoints (consumer, seq, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (consumer) DO UPDATE
+       SET seq = GREATEST(projection_checkpoints.seq, EXCLUDED.seq), updated_at = now()`,
+      [this.options.consumer, seq],
+    );
   }
 
   /** The consumer's checkpoint: the highest stream sequence applied so far (0 before the first batch). */

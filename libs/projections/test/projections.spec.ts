@@ -158,6 +158,19 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     expect(await runner.checkpoint()).to.equal(events[4]!.seq);
   });
 
+  it('a batch no projection handles moves the checkpoint and writes nothing else', async () => {
+    const runner = newRunner();
+    const [event] = await appendEvents([['a', 1]]);
+    await runner.applyBatch([event!]);
+    const before = await snapshot(dataSource);
+    const unhandled = [{ ...event!, type: 'WorkStatusReported', seq: event!.seq + 5 }, { ...event!, type: 'WorkStatusReported', seq: event!.seq + 9 }];
+    await runner.applyBatch(unhandled);
+    expect(await snapshot(dataSource)).to.deep.equal(before);
+    expect(await runner.checkpoint()).to.equal(event!.seq + 9);
+    await runner.applyBatch([{ ...event!, type: 'WorkStatusReported', seq: event!.seq + 7 }]);
+    expect(await runner.checkpoint()).to.equal(event!.seq + 9);
+  });
+
   it('is indifferent to the order batches commit in, deletes included (the rule replicas need)', async () => {
     const runner = newRunner();
     const [v1, v2, gone, back, old] = await appendEvents([['x', 1], ['x', 2], ['y', 1], ['y', undefined], ['z', 5]]);
