@@ -176,6 +176,32 @@ describe('renderWork', () => {
   });
 });
 
+describe('renderWork and mergeWork leave their inputs alone', () => {
+  it('the template is unchanged, and changing the manifest does not reach it', () => {
+    const template = JSON.parse(JSON.stringify(deployment)) as KubeObject;
+    const work = render(binding, noPolicies, template);
+    expect(template).to.deep.equal(deployment);
+    const manifest = work.spec.workload.manifests[0]!;
+    (manifest.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0]!.image = 'changed';
+    manifest.metadata.labels!['app'] = 'changed';
+    expect(template).to.deep.equal(deployment);
+  });
+
+  it('the merged Work shares nothing with the existing Work, nor its metadata and spec fields with the desired one', () => {
+    const existing = render(binding, { ...noPolicies, workPermanentId: 'old-id' });
+    const desired = render(binding, { ...noPolicies, replicas: 7 });
+    const [existingCopy, desiredCopy] = [JSON.parse(JSON.stringify(existing)) as Work, JSON.parse(JSON.stringify(desired)) as Work];
+    const merged = mergeWork(existing, desired);
+    merged.metadata.finalizers!.push('changed');
+    merged.metadata.annotations!['changed'] = 'yes';
+    (merged.spec as { suspendDispatching?: boolean }).suspendDispatching = !desired.spec.suspendDispatching;
+    (merged.spec.workload.manifests[0]!.spec as { replicas: number }).replicas = 99;
+    expect(existing).to.deep.equal(existingCopy);
+    expect(desired.metadata).to.deep.equal(desiredCopy.metadata);
+    expect(desired.spec.suspendDispatching).to.equal(desiredCopy.spec.suspendDispatching);
+  });
+});
+
 describe('conflictResolution / shouldSuspendDispatching', () => {
   const withAnnotation = (value: string): KubeObject => ({ ...deployment, metadata: { ...deployment.metadata, annotations: { 'work.karmada.io/conflict-resolution': value } } });
   const cases: [KubeObject, 'Abort' | 'Overwrite' | undefined, string][] = [

@@ -26,17 +26,23 @@ export interface WorkSpecOptions {
  * keys later dropped can be told from keys the member added.
  */
 export function workWithManifest(meta: WorkMeta, workload: KubeObject, options: WorkSpecOptions): Work {
-  const manifest = deepCopy(workload);
   const conflictResolution = meta.annotations[KarmadaAnnotation.ConflictResolution];
-  manifest.metadata.labels = { ...manifest.metadata.labels, [KarmadaLabel.Managed]: KarmadaLabelValue.Managed };
-  manifest.metadata.annotations = {
-    ...manifest.metadata.annotations,
-    [KarmadaAnnotation.ResourceTemplateUid]: manifest.metadata.uid ?? '',
-    [KarmadaAnnotation.WorkName]: meta.name,
-    [KarmadaAnnotation.WorkNamespace]: meta.namespace,
-    ...(conflictResolution ? { [KarmadaAnnotation.ConflictResolution]: conflictResolution } : {}),
+  // New metadata maps over the workload's own objects: pruning makes the one deep copy the manifest needs.
+  const labelled: KubeObject = {
+    ...workload,
+    metadata: {
+      ...workload.metadata,
+      labels: { ...workload.metadata.labels, [KarmadaLabel.Managed]: KarmadaLabelValue.Managed },
+      annotations: {
+        ...workload.metadata.annotations,
+        [KarmadaAnnotation.ResourceTemplateUid]: workload.metadata.uid ?? '',
+        [KarmadaAnnotation.WorkName]: meta.name,
+        [KarmadaAnnotation.WorkNamespace]: meta.namespace,
+        ...(conflictResolution ? { [KarmadaAnnotation.ConflictResolution]: conflictResolution } : {}),
+      },
+    },
   };
-  const pruned = pruneIrrelevantFields(manifest);
+  const pruned = pruneIrrelevantFields(labelled);
   const recorded = recordManagedKeys(pruned, options.workPermanentId);
   const labels = { ...meta.labels, ...(options.workPermanentId ? { [KarmadaLabel.WorkPermanentId]: options.workPermanentId } : {}) };
   return {
@@ -75,21 +81,26 @@ function recordManagedKeys(workload: KubeObject, workPermanentId: string | undef
 /**
  * The existing Work updated to the desired one (CreateOrUpdateWork's mutation): labels and annotations merged with
  * desired values winning, finalizers united, the spec replaced. The existing Work's permanent id is kept, on the Work
- * and on its manifest.
+ * and on its manifest. Nothing of the existing Work is shared; the desired Work (a fresh render) may hand over parts of
+ * its manifests.
  */
 export function mergeWork(existing: Work, desired: Work): Work {
   const id = existing.metadata.labels?.[KarmadaLabel.WorkPermanentId];
   const manifests = desired.spec.workload.manifests.map((manifest) =>
     id ? recordManagedKeys({ ...manifest, metadata: { ...manifest.metadata } }, id) : deepCopy(manifest),
   );
+  // The existing Work's spec is replaced and its metadata maps rebuilt: copy only the rest of it, and of the desired
+  // spec everything but the manifests (a Work's bulk), which `manifests` holds already.
+  const { spec: _replaced, metadata: existingMeta, ...existingRest } = existing;
+  const { workload: _manifests, ...desiredSpec } = desired.spec;
   return {
-    ...deepCopy(existing),
+    ...deepCopy(existingRest),
     metadata: {
-      ...deepCopy(existing.metadata),
+      ...deepCopy(existingMeta),
       labels: { ...existing.metadata.labels, ...desired.metadata.labels, ...(id ? { [KarmadaLabel.WorkPermanentId]: id } : {}) },
       annotations: { ...existing.metadata.annotations, ...desired.metadata.annotations },
       finalizers: [...new Set([...(existing.metadata.finalizers ?? []), ...(desired.metadata.finalizers ?? [])])],
     },
-    spec: { ...deepCopy(desired.spec), workload: { manifests } },
+    spec: { ...deepCopy(desiredSpec), workload: { manifests } },
   };
 }
