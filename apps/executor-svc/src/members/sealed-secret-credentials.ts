@@ -52,7 +52,6 @@ export class SealedSecretCredentials extends MemberCredentialsSource {
     this.decoded.set(version, credentials);
     return { credentials, version };
   }
-
 }
 
 /** Secret data is base64, as the API serves it. */
