@@ -8,13 +8,13 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { parse } from 'yaml';
 import { Subjects } from '@karmada-ts/contracts';
 import { EventStore } from '@karmada-ts/eventstore';
+import { dropDatabase } from '@karmada-ts/projections';
 import { startService, type RunningService } from '@karmada-ts/service-runtime';
 import { uniqueName } from '@karmada-ts/testing';
 import { KubeApi } from '../src/kube-api.js';
 import { KubeApiServer } from '../src/server/kube-api-server.js';
 import { apiGatewayService } from '../src/service.js';
 import { gatewayEvents } from '../src/events.js';
-import { dropDatabase } from '@karmada-ts/projections';
 
 export const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';

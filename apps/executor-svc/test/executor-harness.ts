@@ -9,13 +9,13 @@ import type { Envelope, Subjects } from '@karmada-ts/contracts';
 import type { Work } from '@karmada-ts/domain';
 import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
 import { startMemberSim, type MemberSim } from '@karmada-ts/member-sim';
+import { dropDatabase } from '@karmada-ts/projections';
 import { SecretCipher, SecretValueWriter, type SecretContent, type SecretValueKey } from '@karmada-ts/secrets';
 import { EVENT_STORE, startService, SUBJECTS, type RunningService } from '@karmada-ts/service-runtime';
 import { uniqueName, waitFor } from '@karmada-ts/testing';
 import { executorDurables } from '../src/durables.js';
 import { executorService } from '../src/service.js';
 import { clusterObject, clusterSecretCreated, clusterStatusCollected, clusterWritten, secretKey } from './builders.js';
-import { dropDatabase } from '@karmada-ts/projections';
 
 const natsUrl = 'nats://127.0.0.1:4222';
 
@@ -27,7 +27,6 @@ export class ExecutorHarness {
   private constructor(
     readonly sim: MemberSim,
     readonly env: NodeJS.ProcessEnv,
-    private readonly database: string,
     private readonly stateDir: string,
   ) {}
 
@@ -45,7 +44,7 @@ export class ExecutorHarness {
       KARMADA_STATE_DIR: stateDir,
       KARMADA_SECRET_KEY: randomBytes(32).toString('base64'),
     };
-    const harness = new ExecutorHarness(sim, env, database, stateDir);
+    const harness = new ExecutorHarness(sim, env, stateDir);
     harness.service = await startService(executorService, env);
     harness.writer = SecretValueWriter.open({
       databaseUrl: env.DATABASE_URL,
