@@ -37,4 +37,11 @@ describe('nodeArgsFor (built JavaScript when fresh, sources otherwise)', () => {
       expect(entry(nodeArgsFor(dir))).to.equal(join(dir, c.runs, c.runs === 'dist' ? 'main.js' : 'main.ts'));
     });
   }
+
+  it('maps stack traces to the sources only when it runs them (built code runs as docker-compose.yml runs it)', () => {
+    file('src/main.ts', 100);
+    expect(nodeArgsFor(dir)).to.include('--enable-source-maps');
+    file('dist/main.js', 200);
+    expect(nodeArgsFor(dir)).to.not.include('--enable-source-maps');
+  });
 });
