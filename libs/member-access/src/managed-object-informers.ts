@@ -2,6 +2,7 @@ import { KarmadaLabel, KarmadaLabelValue, type KubeObject } from '@karmada-ts/do
 import { keyOf, ListWatch, type CacheEvent, type WatchTuning } from './list-watch.js';
 import type { MemberClient } from './member-client.js';
 import type { ObjectReference } from './member-objects.js';
+import { packObject, unpackObject, type PackedObject } from './packed-object.js';
 import { resourcePath, ResourceResolver } from './resource-resolver.js';
 
 export interface WatchedKind {
@@ -32,11 +33,11 @@ export interface ManagedObjectInformersOptions {
  * all namespaces: the execution and work-status controllers' member informers. A kind is watched from its first
  * use (watch / setKinds) until it is no longer needed (unwatch / setKinds); a kind the member does not serve yet is
  * retried until it is. Each informer reconnects by itself when the server ends a watch or the member comes back, and
- * hands over the changes it missed. The cache keeps each object as compact JSON without its managedFields, parsed
- * again when it is looked at: a third of the memory of the parsed object, which matters at 10,000 objects a member.
+ * hands over the changes it missed. The cache keeps each object packed (PackedObject) without its managedFields, and
+ * unpacks it when it is looked at: an applied Deployment of 2.2 KB of compact JSON packs to 250-350 bytes.
  */
 export class ManagedObjectInformers {
-  private readonly informers = new Map<string, { kind: WatchedKind; cache: ListWatch<CompactObject> }>();
+  private readonly informers = new Map<string, { kind: WatchedKind; cache: ListWatch<PackedObject> }>();
   private readonly resolver: ResourceResolver;
 
   constructor(
@@ -51,11 +52,11 @@ export class ManagedObjectInformers {
   watch(kind: WatchedKind): void {
     const id = kindId(kind);
     if (this.informers.has(id)) return;
-    const cache = new ListWatch<CompactObject>(this.client, {
+    const cache = new ListWatch<PackedObject>(this.client, {
       ...this.options.watch,
       collectionPath: async () => resourcePath(await this.resolver.resolve(kind.apiVersion, kind.kind)),
       labelSelector: this.options.labelSelector ?? `${KarmadaLabel.Managed}=${KarmadaLabelValue.Managed}`,
-      transform: (object) => JSON.stringify(withoutManagedFields(object)),
+      transform: (object) => packObject(withoutManagedFields(object)),
       onEvent: (event) => this.options.onEvent(toMemberEvent(this.cluster, event)),
       onError: (error) => this.options.onError?.(kind, error),
     });
@@ -85,8 +86,8 @@ export class ManagedObjectInformers {
   get(ref: ObjectReference): KubeObject | undefined {
     const cache = this.informers.get(kindId(ref))?.cache;
     if (!cache) return undefined;
-    const compact = cache.get(keyOf({ metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } })) ?? cache.get(ref.name);
-    return compact === undefined ? undefined : parseCompact(compact);
+    const packed = cache.get(keyOf({ metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } })) ?? cache.get(ref.name);
+    return packed === undefined ? undefined : unpackObject(packed);
   }
 
   synced(kind: WatchedKind): boolean {
@@ -114,16 +115,9 @@ function withoutManagedFields(object: KubeObject): KubeObject {
   return { ...object, metadata };
 }
 
-/** An object as the cache keeps it: its JSON, managedFields left out. */
-type CompactObject = string;
-
-function parseCompact(compact: CompactObject): KubeObject {
-  return JSON.parse(compact) as KubeObject;
-}
-
-/** The event with the object as the member sent it (managedFields left out); the replaced one is parsed when asked for. */
-function toMemberEvent(cluster: string, event: CacheEvent<CompactObject>): MemberObjectEvent {
-  const object = event.object ? withoutManagedFields(event.object) : parseCompact(event.value);
+/** The event with the object as the member sent it (managedFields left out); the replaced one is unpacked when asked for. */
+function toMemberEvent(cluster: string, event: CacheEvent<PackedObject>): MemberObjectEvent {
+  const object = event.object ? withoutManagedFields(event.object) : unpackObject(event.value);
   if (event.type !== 'updated') return { type: event.type, cluster, object };
   const replaced = event.previous;
   return {
@@ -131,7 +125,7 @@ function toMemberEvent(cluster: string, event: CacheEvent<CompactObject>): Membe
     cluster,
     object,
     get previous() {
-      return parseCompact(replaced);
+      return unpackObject(replaced);
     },
   };
 }
