@@ -17,6 +17,7 @@ import { probeHealth } from './health-probe.js';
 import { Semaphore } from './limiter.js';
 import { ListWatch, type WatchTuning } from './list-watch.js';
 import type { MemberClient } from './member-client.js';
+import { SharedValues } from './shared-values.js';
 
 /** What one collection found: the Cluster.status fields cluster-svc records besides the Ready condition. */
 export interface ClusterStatusFragment {
@@ -90,6 +91,8 @@ export class ClusterStatusCollector {
   private readonly members = new Map<string, Member>();
   private readonly slots: Semaphore;
   private revisions = 0;
+  /** The pods of a workload mostly ask for the same: 10,000 replicas hold one PodDemand (a Map of bigints each otherwise). */
+  private readonly demands = new SharedValues<PodDemand>(podDemandKey);
 
   constructor(private readonly options: ClusterStatusCollectorOptions = {}) {
     this.slots = new Semaphore(options.concurrency ?? 32);
@@ -220,6 +223,12 @@ export class ClusterStatusCollector {
       lw.start();
       return lw;
     };
-    return { nodes: cache('nodes', nodeCapacity), pods: cache('pods', podDemand) };
+    return { nodes: cache('nodes', nodeCapacity), pods: cache('pods', (pod) => this.demands.share(podDemand(pod))) };
   }
+}
+
+/** Equal demands, equal keys: the placement and the requests in name order. */
+function podDemandKey(demand: PodDemand): string {
+  const requests = [...demand.requests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${demand.placement}|${requests.map(([name, amount]) => `${name}=${amount}`).join(',')}`;
 }
