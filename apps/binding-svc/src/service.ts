@@ -3,6 +3,7 @@ import type { ProjectionConsumer, ServiceDefinition } from '@karmada-ts/service-
 import { BindingModule } from './binding.module.js';
 import { bindingEvents } from './events.js';
 import { CreateBindingReadModels1764400000000 } from './migrations/1764400000000-create-binding-read-models.js';
+import { WorkStatusState1767300000000 } from './migrations/1767300000000-work-status-state.js';
 import { bindingsProjection } from './read-models/bindings.projection.js';
 import { placementsProjection } from './read-models/placements.projection.js';
 import { bindingStatusesProjection, templateStatusesProjection, workStatusesProjection } from './read-models/status.projections.js';
@@ -81,6 +82,6 @@ export const bindingService: ServiceDefinition = {
   name,
   module: BindingModule,
   events: bindingEvents,
-  migrations: [CreateBindingReadModels1764400000000],
+  migrations: [CreateBindingReadModels1764400000000, WorkStatusState1767300000000],
   projections: projectionConsumers,
 };

@@ -16,15 +16,28 @@ import {
   type WorkOwner,
 } from './read-model-tables.js';
 import { TemplatesOfKindCache } from './templates-of-kind-cache.js';
+import { workStatusState } from './works.projection.js';
 
 /** Keys per statement: bounds the size of the array parameters. */
 const keysPerStatement = 5_000;
 
-/** A Work row: its subject, its owner and its last event. */
-export interface WorkRow extends WorkKey {
+/** A Work's subject and its owner. */
+export interface WorkOwnerRow extends WorkKey {
   readonly owner: WorkOwner | undefined;
+}
+
+/** A Work row: its subject, its owner and its last event. */
+export interface WorkRow extends WorkOwnerRow {
   readonly last: LastEvent;
 }
+
+/**
+ * How much of a rendered Work's manifests a read brings: all of them, or only what names each one (apiVersion, kind,
+ * metadata.name and namespace), which is all that status aggregation reads of them (manifestIndex). A rendered
+ * Deployment is most of a Work row: reads for status only read the row's status state (workStatusState), which leaves
+ * it out, where the row has one.
+ */
+export type WorkManifests = 'whole' | 'identities';
 
 /** A template row's key as one string (`kind|namespace|name`). */
 export function stateKeyString(key: StateKey): string {
@@ -137,21 +150,28 @@ export class ReadModelReader {
     );
   }
 
-  async worksOwnedBy(owners: readonly WorkOwner[]): Promise<WorkRow[]> {
+  async worksOwnedBy(owners: readonly WorkOwner[], manifests: WorkManifests = 'whole'): Promise<WorkRow[]> {
     return this.workRows(
       `JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(kind, namespace, name)
        ON t.owner_kind = k.kind AND t.owner_namespace = k.namespace AND t.owner_name = k.name`,
       owners,
       (o) => [o.kind, o.namespace, o.name],
+      manifests,
     );
   }
 
-  async worksAt(keys: readonly WorkKey[]): Promise<WorkRow[]> {
-    return this.workRows(
-      'JOIN unnest($1::text[], $2::text[]) AS k(namespace, name) ON t.namespace = k.namespace AND t.name = k.name',
+  async worksAt(keys: readonly WorkKey[], manifests: WorkManifests = 'whole'): Promise<WorkRow[]> {
+    return this.workRows(workAtKeys, keys, (k) => [k.namespace, k.name], manifests);
+  }
+
+  /** The owners of these Works, without the Works. */
+  async workOwnersAt(keys: readonly WorkKey[]): Promise<WorkOwnerRow[]> {
+    const rows = (await this.byKeys(
+      `SELECT t.namespace, t.name, t.owner_kind, t.owner_namespace, t.owner_name FROM ${quoteIdent(tables.works)} t ${workAtKeys}`,
       keys,
       (k) => [k.namespace, k.name],
-    );
+    )) as WorkOwnerColumns[];
+    return rows.map(workOwnerRow);
   }
 
   /** executor-svc's last report on each of these Works. */
@@ -191,22 +211,14 @@ export class ReadModelReader {
     return new Map(rows.map((r) => [keyString(r), r.state.data]));
   }
 
-  private async workRows<K>(join: string, keys: readonly K[], columns: (key: K) => string[]): Promise<WorkRow[]> {
-    const rows = (await this.byKeys(`SELECT t.namespace, t.name, t.owner_kind, t.owner_namespace, t.owner_name, t.state, t.seq FROM ${quoteIdent(tables.works)} t ${join}`, keys, columns)) as {
-      namespace: string;
-      name: string;
-      owner_kind: string;
-      owner_namespace: string;
-      owner_name: string;
-      state: EventState;
-      seq: string;
-    }[];
-    return rows.map((r) => ({
-      namespace: r.namespace,
-      name: r.name,
-      owner: r.owner_kind ? { kind: r.owner_kind as WorkOwner['kind'], namespace: r.owner_namespace, name: r.owner_name } : undefined,
-      last: { type: r.state.type, data: r.state.data, seq: Number(r.seq) },
-    }));
+  private async workRows<K>(join: string, keys: readonly K[], columns: (key: K) => string[], manifests: WorkManifests): Promise<WorkRow[]> {
+    const state = manifests === 'whole' ? 't.state' : `coalesce(t.${workStatusState}, t.state)`;
+    const rows = (await this.byKeys(
+      `SELECT t.namespace, t.name, t.owner_kind, t.owner_namespace, t.owner_name, ${state} AS state, t.seq FROM ${quoteIdent(tables.works)} t ${join}`,
+      keys,
+      columns,
+    )) as (WorkOwnerColumns & { state: EventState; seq: string })[];
+    return rows.map((r) => ({ ...workOwnerRow(r), last: { type: r.state.type, data: r.state.data, seq: Number(r.seq) } }));
   }
 
   /** Runs a query whose parameters are one text array per key column, a few thousand keys at a time. */
@@ -221,4 +233,22 @@ export class ReadModelReader {
     }
     return rows;
   }
+}
+
+const workAtKeys = 'JOIN unnest($1::text[], $2::text[]) AS k(namespace, name) ON t.namespace = k.namespace AND t.name = k.name';
+
+interface WorkOwnerColumns {
+  namespace: string;
+  name: string;
+  owner_kind: string;
+  owner_namespace: string;
+  owner_name: string;
+}
+
+function workOwnerRow(r: WorkOwnerColumns): WorkOwnerRow {
+  return {
+    namespace: r.namespace,
+    name: r.name,
+    owner: r.owner_kind ? { kind: r.owner_kind as WorkOwner['kind'], namespace: r.owner_namespace, name: r.owner_name } : undefined,
+  };
 }

@@ -28,7 +28,7 @@ export class WorkStatusChangedReconciler implements BatchReconciler {
     }
     if (causes.size === 0) return;
     const requests = new SyncRequests();
-    for (const row of await this.reader.worksAt([...causes.values()].map((c) => c.key))) {
+    for (const row of await this.reader.workOwnersAt([...causes.values()].map((c) => c.key))) {
       const { cause } = causes.get(keyString(row))!;
       if (row.owner?.kind === 'Namespace') requests.namespace(row.owner.name, cause);
       else if (row.owner) requests.binding(row.owner, cause, WorkStatusReported.is(cause) ? 'status' : 'works');

@@ -16,7 +16,7 @@ import {
 } from '@karmada-ts/domain';
 import type { StateKey } from '@karmada-ts/projections';
 import { KeyedSerializer, SUBJECTS } from '@karmada-ts/service-runtime';
-import { ReadModelReader, stateKeyString, type ResourceKinds, type WorkRow } from '../read-models/read-model.reader.js';
+import { ReadModelReader, stateKeyString, type ResourceKinds, type WorkManifests, type WorkRow } from '../read-models/read-model.reader.js';
 import {
   keyString,
   knownResources,
@@ -171,7 +171,8 @@ export class BindingSync {
     const [templates, policyStates, rows, bindingStatuses, templateStatuses] = await Promise.all([
       reader.templates(templateKeys),
       rendering && namespaces.length > 0 ? reader.templatesOfKind(resourceKey(knownResources.overridePolicies), namespaces) : [],
-      worksOwnedOrAt(reader, found.map((b) => bindingOwnerOf(b.binding)), found.flatMap((b) => b.targets)),
+      // Status reconciles read of each manifest only what names it (WorkManifests).
+      worksOwnedOrAt(reader, found.map((b) => bindingOwnerOf(b.binding)), found.flatMap((b) => b.targets), rendering ? 'whole' : 'identities'),
       reader.bindingStatuses(keys),
       reader.templateStatuses(templateKeys),
     ]);
@@ -251,10 +252,10 @@ function templateRefOf(binding: AnyResourceBinding, kinds: ResourceKinds): Templ
  * The Works the owners own, and those on the target subjects: the targets are mostly the owners' own Works, so only
  * the ones not among those are read again.
  */
-async function worksOwnedOrAt(reader: ReadModelReader, owners: readonly WorkOwner[], targets: readonly WorkKey[]): Promise<WorkRow[]> {
-  const owned = await reader.worksOwnedBy(owners);
+async function worksOwnedOrAt(reader: ReadModelReader, owners: readonly WorkOwner[], targets: readonly WorkKey[], manifests: WorkManifests): Promise<WorkRow[]> {
+  const owned = await reader.worksOwnedBy(owners, manifests);
   const read = new Set(owned.map(keyString));
-  return [...owned, ...(await reader.worksAt(targets.filter((key) => !read.has(keyString(key)))))];
+  return [...owned, ...(await reader.worksAt(targets.filter((key) => !read.has(keyString(key))), manifests))];
 }
 
 /** The Work subjects of a binding's target clusters (one Work name per template, one namespace per cluster). */
