@@ -1,13 +1,13 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { KubeObject } from '@karmada-ts/domain';
 
 /**
- * An object as a long-lived cache keeps it: its JSON compressed with a preset dictionary, as a one-byte string (a
- * flat string on the V8 heap, no Buffer and no external memory per entry). A Deployment Karmada applied is about
- * 2.2 KB of JSON, most of it keys and Karmada's label and annotation names that every object repeats: with the
- * dictionary it packs to about a tenth of that, which is what an informer holding 10,000 objects per member needs.
+ * An object's JSON as a long-lived cache keeps it: compressed with a preset dictionary, as a one-byte string (a flat
+ * string on the V8 heap, no Buffer and no external memory per entry). A Deployment Karmada applied is about 2.2 KB of
+ * JSON, most of it keys and Karmada's label and annotation names that every object repeats: with the dictionary it
+ * packs to about a tenth of that, which is what an informer holding 10,000 objects per member needs. Packing costs
+ * about 50 µs (unpacking 15 µs), four times the JSON's own: caches pack what has stopped changing (CachedObject).
  */
-export type PackedObject = string;
+export type PackedJson = string;
 
 /**
  * What member objects usually say, for deflate to refer to: Karmada's labels and annotations and the common fields
@@ -110,14 +110,14 @@ const dictionary = Buffer.from(
   }),
 );
 
-/** Fast deflate: the cache packs each version of every object it sees, and level 1 already gets most of the gain. */
+/** Fast deflate: level 1 already gets most of the gain. */
 const packOptions = { level: 1, dictionary };
 const unpackOptions = { dictionary };
 
-export function packObject(object: KubeObject): PackedObject {
-  return deflateRawSync(JSON.stringify(object), packOptions).toString('latin1');
+export function packJson(json: string): PackedJson {
+  return deflateRawSync(json, packOptions).toString('latin1');
 }
 
-export function unpackObject(packed: PackedObject): KubeObject {
-  return JSON.parse(inflateRawSync(Buffer.from(packed, 'latin1'), unpackOptions).toString('utf8')) as KubeObject;
+export function unpackJson(packed: PackedJson): string {
+  return inflateRawSync(Buffer.from(packed, 'latin1'), unpackOptions).toString('utf8');
 }

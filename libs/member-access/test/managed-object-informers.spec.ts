@@ -32,6 +32,7 @@ describe('ManagedObjectInformers', function () {
       onError: (kind, error) => errors.push(`${kind.kind}: ${(error as Error).message}`),
       resolver: new ResourceResolver(client, { recheckMissingAfterMs: 0 }),
       watch: { backoff: { initialMs: 50, maxMs: 200 } },
+      packAfterMs: 50,
     });
   });
   after(async () => {
@@ -52,6 +53,16 @@ describe('ManagedObjectInformers', function () {
     expect(cached?.['data']).to.deep.equal({ a: '1' });
     expect(cached?.metadata.managedFields).to.equal(undefined);
     expect(cached).to.include({ apiVersion: 'v1', kind: 'ConfigMap' });
+  });
+
+  it('gives the object as it is once its cached copy is packed, and tells which objects it holds', async () => {
+    await objects.apply(configMap('settled', { a: '1' }));
+    const ref = { ...configMaps, namespace: 'default', name: 'settled' };
+    await eventually(() => informers.has(ref), 5_000, 'the object in the cache');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(informers.get(ref)?.['data']).to.deep.equal({ a: '1' });
+    expect(informers.has({ ...ref, name: 'absent' })).to.equal(false);
+    expect(informers.has({ ...widgets, namespace: 'default', name: 'settled' })).to.equal(false);
   });
 
   it('sees adds, updates (with the previous object) and deletes', async () => {

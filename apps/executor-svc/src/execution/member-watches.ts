@@ -89,7 +89,7 @@ export class MemberWatches implements OnApplicationBootstrap, OnModuleDestroy {
           return;
         }
         for (const object of await this.works.appliedObjects(connection.cluster, kind)) {
-          if (!connection.cached(object)) this.sync.trigger(connection.cluster, object.work);
+          if (!connection.informers.has(object)) this.sync.trigger(connection.cluster, object.work);
         }
       })
       .catch((error: unknown) => {
