@@ -11,7 +11,7 @@ const deployment = (name: string, replicas: number) => ({
 
 describe('CachedObject', () => {
   it('gives a fresh copy of the object, before and after it is packed', () => {
-    const cached = new CachedObject(JSON.stringify(deployment('web', 2)));
+    const cached = new CachedObject(JSON.stringify(deployment('web', 2)), 0);
     const first = cached.object();
     first.metadata.name = 'changed by a reader';
     expect(cached.object()).to.deep.equal(deployment('web', 2));
@@ -20,13 +20,6 @@ describe('CachedObject', () => {
     expect(cached.object()).to.deep.equal(deployment('web', 2));
   });
 
-  it('is not packed once retired', () => {
-    const cached = new CachedObject(JSON.stringify(deployment('web', 2)));
-    cached.retire();
-    cached.pack();
-    expect(cached.isPacked).to.equal(false);
-    expect(cached.object()).to.deep.equal(deployment('web', 2));
-  });
 });
 
 describe('ColdObjectPacker', () => {
@@ -52,17 +45,21 @@ describe('ColdObjectPacker', () => {
       clock = c.sweepAt;
       await packer.sweep();
       expect(objects.map((o) => o.isPacked)).to.deep.equal(c.packed);
+      expect(packer.size).to.equal(c.packed.filter((p) => !p).length);
       objects.forEach((o, i) => expect(o.object()).to.deep.equal(deployment(`web-${i}`, 1)));
     });
   }
 
-  it('leaves retired versions unpacked, and packs each version once over several sweeps', async () => {
+  it('forgets replaced versions at once (never packs them), and packs each version once over several sweeps', async () => {
     const replaced = packer.cache(JSON.stringify(deployment('web', 1)));
     const current = packer.cache(JSON.stringify(deployment('web', 2)));
-    replaced.retire();
+    packer.forget(replaced);
+    expect(packer.size).to.equal(1);
     clock = 6_000;
     await packer.sweep();
     expect([replaced.isPacked, current.isPacked]).to.deep.equal([false, true]);
+    expect(packer.size).to.equal(0);
+    expect(replaced.object()).to.deep.equal(deployment('web', 1));
     const later = packer.cache(JSON.stringify(deployment('web', 3)));
     clock = 20_000;
     await packer.sweep();

@@ -9,10 +9,12 @@ import { packJson, unpackJson, type PackedJson } from './packed-object.js';
 export class CachedObject {
   private json: string | undefined;
   private packed: PackedJson | undefined;
-  /** A newer version replaced it, or the object is gone: not worth packing. */
-  private retired = false;
 
-  constructor(json: string) {
+  constructor(
+    json: string,
+    /** When this version was cached (the packer's clock). */
+    readonly cachedAt: number,
+  ) {
     this.json = json;
   }
 
@@ -25,13 +27,8 @@ export class CachedObject {
     return this.packed !== undefined;
   }
 
-  retire(): void {
-    this.retired = true;
-  }
-
-  /** Packs it unless it is packed or retired already. */
   pack(): void {
-    if (this.json === undefined || this.retired) return;
+    if (this.json === undefined) return;
     this.packed = packJson(this.json);
     this.json = undefined;
   }
@@ -42,10 +39,12 @@ const packsPerTurn = 200;
 
 /**
  * Makes cached objects and packs those that have not been replaced within `packAfterMs`: a sweep every `packAfterMs`
- * packs the versions written at least that long ago, a few hundred per turn of the event loop.
+ * packs the versions cached at least that long ago, a few hundred per turn of the event loop. It holds only the
+ * versions still waiting to be packed: one that is replaced or deleted meanwhile is forgotten at once.
  */
 export class ColdObjectPacker {
-  private readonly written: { readonly object: CachedObject; readonly at: number }[] = [];
+  /** The versions waiting to be packed, oldest first (a Set keeps insertion order and forgets in O(1)). */
+  private readonly waiting = new Set<CachedObject>();
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
   private stopped = false;
@@ -55,15 +54,25 @@ export class ColdObjectPacker {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** A cached object for this JSON, packed later unless it is retired first. */
+  /** A cached object for this JSON, packed later unless it is forgotten first. */
   cache(json: string): CachedObject {
-    const object = new CachedObject(json);
-    this.written.push({ object, at: this.now() });
+    const object = new CachedObject(json, this.now());
+    this.waiting.add(object);
     if (!this.timer && !this.stopped) this.timer = setInterval(() => void this.sweep(), this.packAfterMs).unref();
     return object;
   }
 
-  /** Packs what was written `packAfterMs` ago or earlier; resolves once done (joining a sweep under way). */
+  /** A version that was replaced or deleted: it will not be looked at in the cache again, so it is not packed. */
+  forget(object: CachedObject): void {
+    this.waiting.delete(object);
+  }
+
+  /** Versions waiting to be packed. */
+  get size(): number {
+    return this.waiting.size;
+  }
+
+  /** Packs what was cached `packAfterMs` ago or earlier; resolves once done (joining a sweep under way). */
   sweep(): Promise<void> {
     this.sweeping ??= this.packDue().finally(() => (this.sweeping = undefined));
     return this.sweeping;
@@ -71,19 +80,24 @@ export class ColdObjectPacker {
 
   private async packDue(): Promise<void> {
     const due = this.now() - this.packAfterMs;
-    let index = 0;
-    while (index < this.written.length && this.written[index]!.at <= due && !this.stopped) {
-      const end = Math.min(index + packsPerTurn, this.written.length);
-      for (; index < end && this.written[index]!.at <= due; index++) this.written[index]!.object.pack();
-      if (index < this.written.length && this.written[index]!.at <= due) await new Promise((resolve) => setImmediate(resolve));
+    for (;;) {
+      let packed = 0;
+      for (const object of this.waiting) {
+        if (this.stopped || object.cachedAt > due) return;
+        if (packed === packsPerTurn) break;
+        object.pack();
+        this.waiting.delete(object);
+        packed++;
+      }
+      if (packed < packsPerTurn) return;
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    this.written.splice(0, index);
   }
 
   stop(): void {
     this.stopped = true;
     clearInterval(this.timer);
     this.timer = undefined;
-    this.written.length = 0;
+    this.waiting.clear();
   }
 }

@@ -64,7 +64,8 @@ export class ManagedObjectInformers {
       transform: (object) => this.packer.cache(JSON.stringify(withoutManagedFields(object))),
       onEvent: (event) => {
         // The replaced version (or the deleted object) will not be looked at in the cache again: no use packing it.
-        (event.type === 'updated' ? event.previous : event.type === 'deleted' ? event.value : undefined)?.retire();
+        const replaced = event.type === 'updated' ? event.previous : event.type === 'deleted' ? event.value : undefined;
+        if (replaced) this.packer.forget(replaced);
         this.options.onEvent(toMemberEvent(this.cluster, event));
       },
       onError: (error) => this.options.onError?.(kind, error),
