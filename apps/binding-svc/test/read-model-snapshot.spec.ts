@@ -93,5 +93,4 @@ describe('binding-svc ReadModelReader.snapshot', function () {
     expect(old).to.deep.equal(['b', 'a']);
     expect(await seen()).to.deep.equal(['member2:b', 'member3:c']);
   });
-
 });

@@ -19,7 +19,6 @@ describe('CachedObject', () => {
     expect(cached.isPacked).to.equal(true);
     expect(cached.object()).to.deep.equal(deployment('web', 2));
   });
-
 });
 
 describe('ColdObjectPacker', () => {

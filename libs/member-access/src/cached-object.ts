@@ -1,5 +1,5 @@
 import type { KubeObject } from '@karmada-ts/domain';
-import { packJson, unpackJson, type PackedJson } from './packed-object.js';
+import { packJson, unpackJson, type PackedJson } from './packed-json.js';
 
 /**
  * One version of a member object in an informer's cache: its JSON while it may still change, packed (PackedJson) once

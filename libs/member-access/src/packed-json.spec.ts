@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { KubeObject } from '@karmada-ts/domain';
-import { packJson, unpackJson } from './packed-object.js';
+import { packJson, unpackJson } from './packed-json.js';
 
 /** A Deployment as a member holds it once Karmada applied it and the member's controllers reported on it. */
 function appliedDeployment(name: string): KubeObject {
