@@ -5,10 +5,12 @@
  */
 import {
   BindingUpserted,
+  newEnvelope,
   PlacementDecided,
   WorkCleanedUp,
   WorkStatusReported,
   type BindingRefJson,
+  type EventType,
   type GroupVersionResource,
   type KubeObjectJson,
   type Subjects,
@@ -149,4 +151,10 @@ export class ExecutorSvc {
 
 function workRef(data: WorkRenderedData): WorkRefJson {
   return { namespace: data.work.metadata.namespace ?? '', name: data.work.metadata.name ?? '', uid: data.work.metadata.uid ?? '', cluster: data.cluster };
+}
+
+/** An event as it comes out of the stream at `seq`, for feeding a projection directly (no stream involved). */
+export function storedEvent<Type extends string, Data>(type: EventType<Type, Data>, seq: number, fields: { subject: string; actor: string; data: Data }) {
+  const envelope = newEnvelope(type, { id: `${type.type}-${seq}`, correlationId: 'test', causationId: 'test', time: '2026-01-01T00:00:00.000Z', ...fields });
+  return { ...envelope, seq };
 }

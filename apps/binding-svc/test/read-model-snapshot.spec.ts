@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import type { DataSource } from 'typeorm';
-import { newEnvelope, PlacementDecided, type PlacementDecidedData } from '@karmada-ts/contracts';
+import { PlacementDecided, type PlacementDecidedData } from '@karmada-ts/contracts';
 import { dropDatabase, openProjectionDatabase, ProjectionRunner } from '@karmada-ts/projections';
 import { uniqueName } from '@karmada-ts/testing';
 import { CreateBindingReadModels1764400000000 } from '../src/migrations/1764400000000-create-binding-read-models.js';
 import { placementsProjection } from '../src/read-models/placements.projection.js';
 import { ReadModelReader } from '../src/read-models/read-model.reader.js';
+import { storedEvent } from './builders.js';
 
 const postgresUrl = 'postgres://postgres@127.0.0.1:5432';
 const binding = { namespace: 'default', name: 'nginx-deployment' };
@@ -19,16 +20,7 @@ function placementDecided(seq: number, clusters: string[]) {
     scheduledCondition: { type: 'Scheduled', status: 'True' },
     explanation: [],
   };
-  const envelope = newEnvelope(PlacementDecided, {
-    id: `placement-${seq}`,
-    correlationId: 'test',
-    causationId: 'test',
-    subject: `test.placement.default.${binding.name}`,
-    time: '2026-01-01T00:00:00.000Z',
-    actor: 'system:scheduler-svc',
-    data,
-  });
-  return { ...envelope, seq };
+  return storedEvent(PlacementDecided, seq, { subject: `test.placement.default.${binding.name}`, actor: 'system:scheduler-svc', data });
 }
 
 // A reconcile reads several read models; what another consumer commits between two of those reads must not make them

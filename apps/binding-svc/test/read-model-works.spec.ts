@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import type { DataSource } from 'typeorm';
-import { newEnvelope, WorkRendered, type KubeObjectJson, type WorkRenderedData } from '@karmada-ts/contracts';
+import { WorkRendered, type KubeObjectJson, type WorkRenderedData } from '@karmada-ts/contracts';
 import { dropDatabase, openProjectionDatabase, ProjectionRunner } from '@karmada-ts/projections';
 import { uniqueName } from '@karmada-ts/testing';
 import { CreateBindingReadModels1764400000000 } from '../src/migrations/1764400000000-create-binding-read-models.js';
 import { WorkStatusState1767300000000 } from '../src/migrations/1767300000000-work-status-state.js';
 import { ReadModelReader } from '../src/read-models/read-model.reader.js';
 import { worksProjection } from '../src/read-models/works.projection.js';
-import { deployment } from './builders.js';
+import { deployment, storedEvent } from './builders.js';
 
 const postgresUrl = 'postgres://postgres@127.0.0.1:5432';
 const binding = { kind: 'ResourceBinding' as const, namespace: 'shop', name: 'web-deployment', uid: 'web-binding-uid' };
@@ -27,16 +27,7 @@ function workRendered(seq: number) {
     binding,
     cluster: 'member1',
   };
-  const envelope = newEnvelope(WorkRendered, {
-    id: `work-${seq}`,
-    correlationId: 'test',
-    causationId: 'test',
-    subject: `test.work.${key.namespace}.${key.name}`,
-    time: '2026-01-01T00:00:00.000Z',
-    actor: 'binding-svc',
-    data,
-  });
-  return { ...envelope, seq };
+  return storedEvent(WorkRendered, seq, { subject: `test.work.${key.namespace}.${key.name}`, actor: 'binding-svc', data });
 }
 
 describe('binding-svc ReadModelReader: Works', function () {
