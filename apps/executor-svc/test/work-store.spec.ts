@@ -63,6 +63,11 @@ describe('executor-svc reads a batch of Works at once', function () {
     const remembered = log.remembered(keyOf(work));
     expect(remembered?.seq).to.equal(last?.seq);
     expect(remembered?.report?.observedWorkSeq).to.equal(seq);
+    const { status } = last?.data as { status: unknown };
+    expect(remembered?.report?.status).to.deep.equal(status);
+    expect(remembered?.cleanedUpSeq).to.equal(undefined);
+    // Each read is a copy of its own: a decision that changed what it was given could not change the next one's.
+    expect(log.remembered(keyOf(work))?.report).to.not.equal(remembered?.report);
   });
 
   it('lists the kinds each cluster was dispatched, leaving out those only suspended Works use', async () => {
