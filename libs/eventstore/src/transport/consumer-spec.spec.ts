@@ -25,7 +25,7 @@ describe('consumer spec', () => {
       deliver: 'all',
       maxDeliver: 5,
       ackWaitMs: 30_000,
-      maxAckPending: 200,
+      maxAckPending: 400,
       batchSize: 100,
       backoff: { baseMs: 1_000, maxMs: 60_000 },
       concurrency: 1,
@@ -46,7 +46,7 @@ describe('consumer spec', () => {
 
   it('scales the default max ack pending with concurrency', () => {
     const spec = resolveConsumerSpec({ durable: 'a-b', filterSubject: 'k.>', batchSize: 10, concurrency: 3 });
-    expect(spec.maxAckPending).to.equal(60);
+    expect(spec.maxAckPending).to.equal(120);
   });
 
   const starts: { name: string; deliver: 'all' | 'new' | { fromSeq: number }; expected: Record<string, unknown> }[] = [
@@ -69,7 +69,7 @@ describe('consumer spec', () => {
         filter_subject: 'k.>',
         max_deliver: 6,
         ack_wait: 2_000_000_000,
-        max_ack_pending: 200,
+        max_ack_pending: 400,
       });
     });
   }

@@ -24,8 +24,7 @@ export interface ConsumerSpec {
   readonly ackWaitMs?: number;
   /**
    * Unacknowledged messages the server lets this consumer have (all replicas together), which also bounds what a
-   * process buffers. Default 2 × batchSize × concurrency: the batches in flight and as many waiting behind them, so
-   * the next batch is at hand when one ends while a backlog waits on the server, not in every process's memory.
+   * process buffers. Default 4 × batchSize × concurrency.
    */
   readonly maxAckPending?: number;
   /** Most messages handed to handlers at once. Default 100. */
@@ -59,7 +58,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     deliver: spec.deliver ?? 'all',
     maxDeliver: spec.maxDeliver ?? 5,
     ackWaitMs: spec.ackWaitMs ?? 30_000,
-    maxAckPending: spec.maxAckPending ?? batchSize * concurrency * 2,
+    maxAckPending: spec.maxAckPending ?? batchSize * concurrency * 4,
     batchSize,
     backoff: spec.backoff ?? { baseMs: 1_000, maxMs: 60_000 },
     concurrency,
