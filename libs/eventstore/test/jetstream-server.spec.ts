@@ -10,6 +10,7 @@ import {
   type StoredEvent,
 } from '@karmada-ts/eventstore';
 import { createServiceMetrics, currentLogContext } from '@karmada-ts/operability';
+import { jetstream } from '@nats-io/jetstream';
 import { createTestStream, deployment, upserted, waitFor, type TestStream } from './support.js';
 import { PROBE, startService } from './nest-service.js';
 
@@ -353,6 +354,49 @@ describe('JetStreamServer (NestJS transport)', () => {
     const checks = server.readinessChecks({ maxPending: 0 });
     expect(checks.map((c) => c.name)).to.deep.equal(['nats', `consumer ${durable}`]);
     await waitFor('ready', async () => (await Promise.all(checks.map((c) => c.check()))).every((r) => r.ok));
+  });
+
+  it('counts what a consumer has not been delivered: from the server while it trails, without asking once caught up', async () => {
+    const durable = 'es-pending';
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const probe = newProbe(() => released);
+    const { app, server } = await startService(t, {
+      controllers: [TypeHandlers],
+      probe,
+      consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind('pending')), batchSize: 5, maxAckPending: 5 }],
+    });
+    apps.push(app);
+    // Count the consumer info requests of every pull consumer (the workers' included) through their shared prototype.
+    const prototype = Object.getPrototypeOf(await jetstream(t.nc).consumers.get(t.subjects.stream, durable)) as { info(): Promise<unknown> };
+    const info = prototype.info;
+    let infoRequests = 0;
+    prototype.info = function countedInfo(this: unknown, ...args: []) {
+      infoRequests++;
+      return info.apply(this, args);
+    };
+    try {
+      for (let i = 0; i < 20; i++) await append('pending', `p${i}`);
+      await waitFor('five held by the blocked handler', async () => (await consumerInfo(durable)).num_ack_pending === 5);
+      expect((await consumerInfo(durable)).num_pending).to.equal(15);
+      infoRequests = 0;
+      expect(await server.pending(durable)).to.equal(15);
+      expect(infoRequests).to.equal(1);
+
+      release();
+      await waitFor('every event handled and acked', async () => probe.calls.length === 20 && (await consumerInfo(durable)).num_ack_pending === 0);
+      await waitFor('the worker idle and caught up', async () => (await server.pending(durable)) === 0);
+      infoRequests = 0;
+      for (let i = 0; i < 3; i++) expect(await server.pending(durable)).to.equal(0);
+      expect(infoRequests).to.equal(0);
+
+      await append('pending', 'later');
+      await waitFor('the later event handled', () => probe.calls.length === 21);
+      await waitFor('caught up again', async () => (await server.pending(durable)) === 0);
+    } finally {
+      release();
+      prototype.info = info;
+    }
   });
 
   it('envelopes built with newEnvelope round-trip through the transport unchanged', async () => {

@@ -5,6 +5,7 @@ import { headers } from '@nats-io/nats-core';
 import { decodeStoredEvent, type StoredEvent } from '../stored-event.js';
 import { retryDelayMs, type ResolvedConsumerSpec } from './consumer-spec.js';
 import { deadLetterEnvelope } from './dead-letter.js';
+import { localPending, type DeliveryState } from './local-pending.js';
 import type { HandlerInvoker } from './handler-invoker.js';
 import { JetStreamContext } from './jetstream-context.js';
 import { batchPattern, eventPattern } from './patterns.js';
@@ -48,6 +49,11 @@ export class ConsumerWorker {
   private stopping = false;
   private loop: Promise<void> = Promise.resolve();
   private lagTimer: NodeJS.Timeout | undefined;
+  /** Batches being handled. */
+  private batchesRunning = 0;
+  private pulling = false;
+  private lastKnownPending: number | undefined;
+  private lastRetryAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: ConsumerWorkerDeps) {}
 
@@ -62,7 +68,9 @@ export class ConsumerWorker {
       max_messages: spec.batchSize,
       callback: (message) => this.enqueue(message),
     });
+    this.pulling = true;
     void this.messages.closed().then((err) => {
+      this.pulling = false;
       if (!this.stopping) this.deps.logger.error({ err, durable: this.durable }, 'consumer stopped delivering');
     });
     this.loop = this.run();
@@ -73,10 +81,22 @@ export class ConsumerWorker {
     }
   }
 
-  /** Messages in the stream not yet delivered to this consumer (fresh from the server). */
+  /**
+   * Messages in the stream not yet delivered to this consumer: 0 when the worker knows it has caught up (see
+   * localPending), otherwise fresh from the server.
+   */
   async pending(): Promise<number> {
     if (!this.consumer) throw new Error(`consumer ${this.durable} is not started`);
-    return (await this.consumer.info()).num_pending;
+    const state: DeliveryState = {
+      pulling: this.pulling,
+      lastKnownPending: this.lastKnownPending,
+      busy: this.queue.length > 0 || this.batchesRunning > 0,
+      lastRetryAt: this.lastRetryAt,
+    };
+    const known = localPending(state, performance.now(), this.deps.spec.backoff.maxMs);
+    if (known !== undefined) return known;
+    this.lastKnownPending = (await this.consumer.info()).num_pending;
+    return this.lastKnownPending;
   }
 
   /**
@@ -97,6 +117,7 @@ export class ConsumerWorker {
       message.nak();
       return;
     }
+    this.lastKnownPending = message.info.pending;
     if (this.queue.length === 0) this.firstQueuedAt = performance.now();
     this.queue.push(message);
     this.wake?.();
@@ -111,9 +132,11 @@ export class ConsumerWorker {
     for (;;) {
       const lingering = this.lingerLeftMs();
       if (this.queue.length > 0 && inFlight.size < this.deps.spec.concurrency && lingering <= 0) {
-        const running: Promise<void> = this.processSafely(this.queue.splice(0, this.deps.spec.batchSize)).finally(() =>
-          inFlight.delete(running),
-        );
+        this.batchesRunning++;
+        const running: Promise<void> = this.processSafely(this.queue.splice(0, this.deps.spec.batchSize)).finally(() => {
+          this.batchesRunning--;
+          inFlight.delete(running);
+        });
         inFlight.add(running);
         // What is left over has waited already: it goes next, without lingering.
         this.firstQueuedAt = Number.NEGATIVE_INFINITY;
@@ -144,7 +167,7 @@ export class ConsumerWorker {
       // Every handler outcome is handled inside process(); this is a bug in the worker itself. Keep consuming and
       // let the messages come back (a nak after an ack is ignored).
       this.deps.logger.error({ err, durable: this.durable }, 'consumer worker failed on a batch');
-      for (const message of batch) message.nak(this.deps.spec.backoff.baseMs);
+      for (const message of batch) this.retryLater(message, this.deps.spec.backoff.baseMs);
     }
   }
 
@@ -258,6 +281,12 @@ export class ConsumerWorker {
       { err, durable: this.durable, seq: message.seq, subject: message.subject, deliveryCount, retryInMs: delayMs },
       'handler failed; will retry',
     );
+    this.retryLater(message, delayMs);
+  }
+
+  /** Sends a message back for a redelivery after `delayMs`; until then only the server knows what is pending. */
+  private retryLater(message: JsMsg, delayMs: number): void {
+    this.lastRetryAt = performance.now();
     message.nak(delayMs);
   }
 
@@ -288,7 +317,7 @@ export class ConsumerWorker {
       // Keep the message rather than lose it: it comes back after the longest backoff (unless the server's own
       // delivery limit is reached, in which case it stays in the stream and the server emits a MAX_DELIVERIES advisory).
       logger.error({ err: publishErr, durable: this.durable, seq: message.seq }, 'could not publish a dead letter');
-      message.nak(spec.backoff.maxMs);
+      this.retryLater(message, spec.backoff.maxMs);
       return;
     }
     // No reason text: server 2.9 only knows a bare `+TERM` and silently ignores `+TERM <reason>`.

@@ -112,7 +112,8 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
       lastProgressAt: () => timeline.lastProgress().storedAtMs,
       stallMs,
       deadline: options.maxSeconds === undefined ? Infinity : createStartedAt + options.maxSeconds * 1000,
-      status: async () => `${describeCounts(timeline.counts(), expected)}; behind: ${describeLags(await consumerLags(jsm, stack.subjects.stream))}`,
+      status: () => describeCounts(timeline.counts(), expected),
+      behind: async () => describeLags(await consumerLags(jsm, stack.subjects.stream)),
       say,
     });
     const memory = stack.memory();

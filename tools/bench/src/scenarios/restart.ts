@@ -68,10 +68,11 @@ export async function runRestartScenario(options: RestartBenchOptions): Promise<
   const timeline = new StageTimeline({ resource: deploymentResource, kind: 'Deployment', namespace: benchNamespace });
   try {
     const jsm = await stack.jetstream();
-    const status = async () => {
+    const status = () => {
       const counts = timeline.counts();
-      return `Works applied ${counts.applied}/${works}, templates ready ${counts.aggregated}/${templates}; behind: ${describeLags(await consumerLags(jsm, stack.subjects.stream))}`;
+      return `Works applied ${counts.applied}/${works}, templates ready ${counts.aggregated}/${templates}`;
     };
+    const behind = async () => describeLags(await consumerLags(jsm, stack.subjects.stream));
 
     const follower = await stack.follow((event) => timeline.add(event));
     expectCreated(await stack.gateway.post(policiesPath, divideEvenlyPolicy(members)), 'the PropagationPolicy');
@@ -86,9 +87,10 @@ export async function runRestartScenario(options: RestartBenchOptions): Promise<
       stallMs: setupStallMs,
       deadline: Infinity,
       status,
+      behind,
       say,
     });
-    if (!placed) throw new Error(`the Works were not put in place: ${await status()}`);
+    if (!placed) throw new Error(`the Works were not put in place: ${status()}; behind: ${await behind()}`);
     const setupSeconds = (timeline.lastProgress().storedAtMs - setupStartedAt) / 1000;
     // From here on the state is read through the API, not the stream: the bench process stays out of the way.
     await follower.stop();

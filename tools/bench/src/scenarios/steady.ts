@@ -119,10 +119,9 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
       lastProgressAt: () => timeline.lastProgress().storedAtMs,
       stallMs: (options.stallSeconds ?? 120) * 1000,
       deadline: Infinity,
-      status: async () => {
-        const counts = timeline.counts();
-        return `templates all applied ${timeline.appliedLatencies().all.length}/${accepted.length}, Works applied ${counts.applied}/${expectedWorks}; behind: ${describeLags(await consumerLags(jsm, stack.subjects.stream))}`;
-      },
+      status: () =>
+        `templates all applied ${timeline.appliedLatencies().all.length}/${accepted.length}, Works applied ${timeline.counts().applied}/${expectedWorks}`,
+      behind: async () => describeLags(await consumerLags(jsm, stack.subjects.stream)),
       say,
     });
     const memory = stack.memory();
