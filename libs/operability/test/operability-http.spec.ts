@@ -68,7 +68,8 @@ describe('OperabilityModule: /healthz, /readyz, /metrics', () => {
   it('/metrics serves the service registry in Prometheus text format', async () => {
     metrics.backbone.eventAppended('ResourceUpserted');
     metrics.backbone.eventsHandled('test-svc-projector', 'ResourceUpserted', 3);
-    metrics.backbone.setConsumerLag('test-svc-projector', 7);
+    let lag = 7;
+    const stopReading = metrics.backbone.readConsumerLagFrom('test-svc-projector', async () => lag);
     const res = await fetch(`${base}/metrics`);
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-type')).to.contain('text/plain');
@@ -78,5 +79,10 @@ describe('OperabilityModule: /healthz, /readyz, /metrics', () => {
       'karmada_events_handled_total{durable="test-svc-projector",type="ResourceUpserted",service="test-svc"} 3',
     );
     expect(text).to.contain('karmada_consumer_lag{durable="test-svc-projector",service="test-svc"} 7');
+    lag = 3;
+    expect(await (await fetch(`${base}/metrics`)).text()).to.contain('karmada_consumer_lag{durable="test-svc-projector",service="test-svc"} 3');
+    stopReading();
+    lag = 5;
+    expect(await (await fetch(`${base}/metrics`)).text()).to.contain('karmada_consumer_lag{durable="test-svc-projector",service="test-svc"} 3');
   });
 });

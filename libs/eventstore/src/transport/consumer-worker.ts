@@ -19,7 +19,6 @@ export interface ConsumerWorkerDeps {
   readonly deadLetterSubject: string;
   readonly logger: Logger;
   readonly metrics: BackboneMetrics | undefined;
-  readonly lagPollMs: number;
   /** Timestamps dead letters. */
   readonly now: () => Date;
 }
@@ -48,7 +47,7 @@ export class ConsumerWorker {
   private wake: (() => void) | undefined;
   private stopping = false;
   private loop: Promise<void> = Promise.resolve();
-  private lagTimer: NodeJS.Timeout | undefined;
+  private stopReadingLag: (() => void) | undefined;
   /** Batches being handled. */
   private batchesRunning = 0;
   private pulling = false;
@@ -74,11 +73,7 @@ export class ConsumerWorker {
       if (!this.stopping) this.deps.logger.error({ err, durable: this.durable }, 'consumer stopped delivering');
     });
     this.loop = this.run();
-    if (this.deps.metrics) {
-      await this.reportLag(this.deps.metrics);
-      const metrics = this.deps.metrics;
-      this.lagTimer = setInterval(() => void this.reportLag(metrics), this.deps.lagPollMs).unref();
-    }
+    this.stopReadingLag = this.deps.metrics?.readConsumerLagFrom(this.durable, () => this.pendingForMetrics());
   }
 
   /**
@@ -105,7 +100,7 @@ export class ConsumerWorker {
    */
   async stop(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.lagTimer);
+    this.stopReadingLag?.();
     await this.messages?.close();
     for (const message of this.queue.splice(0)) message.nak();
     this.wake?.();
@@ -353,11 +348,12 @@ export class ConsumerWorker {
     return () => clearInterval(timer);
   }
 
-  private async reportLag(metrics: BackboneMetrics): Promise<void> {
+  private async pendingForMetrics(): Promise<number | undefined> {
     try {
-      metrics.setConsumerLag(this.durable, await this.pending());
+      return await this.pending();
     } catch (err) {
       this.deps.logger.debug({ err, durable: this.durable }, 'could not read consumer info');
+      return undefined;
     }
   }
 }

@@ -44,8 +44,6 @@ export interface JetStreamServerOptions {
   readonly deadLetterSubject: (durable: string) => string;
   readonly metrics?: BackboneMetrics;
   readonly logger?: Logger;
-  /** How often consumer lag is read for the metric. Default 5 s. */
-  readonly lagPollMs?: number;
   /** Clock for dead-letter timestamps. Default the system clock. */
   readonly now?: () => Date;
 }
@@ -106,7 +104,6 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           deadLetterSubject: this.options.deadLetterSubject(spec.durable),
           logger: this.log,
           metrics: this.options.metrics,
-          lagPollMs: this.options.lagPollMs ?? 5_000,
           now: this.options.now ?? (() => new Date()),
         });
         await worker.start();

@@ -11,6 +11,7 @@ export class BackboneMetrics {
   private readonly deadLettered: Counter<'durable' | 'type'>;
   private readonly handlerSeconds: Histogram<'durable' | 'pattern'>;
   private readonly lag: Gauge<'durable'>;
+  private readonly lagSources = new Map<string, () => Promise<number | undefined>>();
   private readonly appendedByType = new Map<string, Counter.Internal>();
 
   constructor(registry: Registry) {
@@ -46,11 +47,21 @@ export class BackboneMetrics {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
+    const lagSources = this.lagSources;
     this.lag = new Gauge({
       name: 'karmada_consumer_lag',
-      help: 'Messages in the stream not yet delivered to the durable consumer (consumer info num_pending).',
+      help: 'Messages in the stream not yet delivered to the durable consumer, read when scraped (consumer info num_pending).',
       labelNames: ['durable'],
       registers,
+      // Read on scrape, not on a timer: on NATS 2.9 each reading can cost the server a walk over the stream.
+      async collect() {
+        await Promise.all(
+          [...lagSources].map(async ([durable, read]) => {
+            const pending = await read();
+            if (pending !== undefined) this.set({ durable }, pending);
+          }),
+        );
+      },
     });
   }
 
@@ -80,7 +91,14 @@ export class BackboneMetrics {
     this.handlerSeconds.observe({ durable, pattern }, seconds);
   }
 
-  setConsumerLag(durable: string, pending: number): void {
-    this.lag.set({ durable }, pending);
+  /**
+   * Where the lag of `durable` is read at each scrape (undefined: keep the last value, the read failed). Returns the
+   * function that stops reading it.
+   */
+  readConsumerLagFrom(durable: string, read: () => Promise<number | undefined>): () => void {
+    this.lagSources.set(durable, read);
+    return () => {
+      if (this.lagSources.get(durable) === read) this.lagSources.delete(durable);
+    };
   }
 }
