@@ -399,6 +399,22 @@ describe('JetStreamServer (NestJS transport)', () => {
     }
   });
 
+  it('asks the server again once the pulls fail: a deleted consumer is not reported as caught up', async () => {
+    const durable = 'es-deleted';
+    const probe = newProbe();
+    const { app, server } = await startService(t, {
+      controllers: [TypeHandlers],
+      probe,
+      consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind('deleted')) }],
+    });
+    apps.push(app);
+    await append('deleted', 'd');
+    await waitFor('the event handled', () => probe.calls.length === 1);
+    await waitFor('caught up', async () => (await server.pending(durable)) === 0);
+    await t.jsm.consumers.delete(t.subjects.stream, durable);
+    await waitFor('the count to fail', () => server.pending(durable).then(() => false, () => true));
+  });
+
   it('envelopes built with newEnvelope round-trip through the transport unchanged', async () => {
     const probe = newProbe();
     const { app } = await startService(t, {

@@ -68,12 +68,23 @@ export class ConsumerWorker {
       callback: (message) => this.enqueue(message),
     });
     this.pulling = true;
+    void this.forgetPendingWhenPullsFail(this.messages);
     void this.messages.closed().then((err) => {
       this.pulling = false;
       if (!this.stopping) this.deps.logger.error({ err, durable: this.durable }, 'consumer stopped delivering');
     });
     this.loop = this.run();
     this.stopReadingLag = this.deps.metrics?.readConsumerLagFrom(this.durable, () => this.pendingForMetrics());
+  }
+
+  /**
+   * The pull loop goes on through a missing consumer or stream and through missed heartbeats, retrying; meanwhile
+   * nothing local can say the consumer is caught up, so the next count comes from the server (which may fail).
+   */
+  private async forgetPendingWhenPullsFail(messages: ConsumerMessages): Promise<void> {
+    for await (const status of messages.status()) {
+      if (pullFailures.has(status.type)) this.lastKnownPending = undefined;
+    }
   }
 
   /**
@@ -357,6 +368,8 @@ export class ConsumerWorker {
     }
   }
 }
+
+const pullFailures: ReadonlySet<string> = new Set(['heartbeats_missed', 'consumer_not_found', 'stream_not_found', 'consumer_deleted', 'no_responders']);
 
 function headerType(message: JsMsg): string | undefined {
   return message.headers?.get(eventTypeHeader) || undefined;
