@@ -49,7 +49,7 @@ export class ConsumerWorker {
   private loop: Promise<void> = Promise.resolve();
   private stopReadingLag: (() => void) | undefined;
   /** Batches being handled. */
-  private batchesRunning = 0;
+  private readonly inFlight = new Set<Promise<void>>();
   private pulling = false;
   private lastKnownPending: number | undefined;
   private lastRetryAt = Number.NEGATIVE_INFINITY;
@@ -96,7 +96,7 @@ export class ConsumerWorker {
     const state: DeliveryState = {
       pulling: this.pulling,
       lastKnownPending: this.lastKnownPending,
-      busy: this.queue.length > 0 || this.batchesRunning > 0,
+      busy: this.queue.length > 0 || this.inFlight.size > 0,
       lastRetryAt: this.lastRetryAt,
     };
     const known = localPending(state, performance.now(), this.deps.spec.backoff.maxMs);
@@ -134,16 +134,13 @@ export class ConsumerWorker {
    * this worker run in delivery order).
    */
   private async run(): Promise<void> {
-    const inFlight = new Set<Promise<void>>();
     for (;;) {
       const lingering = this.lingerLeftMs();
-      if (this.queue.length > 0 && inFlight.size < this.deps.spec.concurrency && lingering <= 0) {
-        this.batchesRunning++;
-        const running: Promise<void> = this.processSafely(this.queue.splice(0, this.deps.spec.batchSize)).finally(() => {
-          this.batchesRunning--;
-          inFlight.delete(running);
-        });
-        inFlight.add(running);
+      if (this.queue.length > 0 && this.inFlight.size < this.deps.spec.concurrency && lingering <= 0) {
+        const running: Promise<void> = this.processSafely(this.queue.splice(0, this.deps.spec.batchSize)).finally(() =>
+          this.inFlight.delete(running),
+        );
+        this.inFlight.add(running);
         // What is left over has waited already: it goes next, without lingering.
         this.firstQueuedAt = Number.NEGATIVE_INFINITY;
         continue;
@@ -152,11 +149,11 @@ export class ConsumerWorker {
       const woken = new Promise<void>((resolve) => (this.wake = resolve));
       let timer: NodeJS.Timeout | undefined;
       const lingered = lingering > 0 ? new Promise<void>((resolve) => (timer = setTimeout(resolve, lingering))) : undefined;
-      await Promise.race([woken, ...inFlight, ...(lingered ? [lingered] : [])]);
+      await Promise.race([woken, ...this.inFlight, ...(lingered ? [lingered] : [])]);
       clearTimeout(timer);
       this.wake = undefined;
     }
-    await Promise.all(inFlight);
+    await Promise.all(this.inFlight);
   }
 
   /** How much longer the queued messages wait for more (lingerMs), 0 once the batch is full or the worker stops. */

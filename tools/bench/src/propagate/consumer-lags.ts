@@ -26,6 +26,11 @@ export function describeLags(lags: readonly ConsumerLag[]): string {
   return behind.length === 0 ? 'all caught up' : behind.map((l) => `${l.durable} ${l.pending}+${l.ackPending}`).join(', ');
 }
 
+/** `describeLags` of the consumers as the server has them now (ProgressWatch.behind). */
+export async function describeLagsNow(jsm: JetStreamManager, stream: string): Promise<string> {
+  return describeLags(await consumerLags(jsm, stream));
+}
+
 /** The durable consumers of one service: their names start with `<service>-` (durableName). */
 export const durablesOf = (service: string) => (lag: ConsumerLag): boolean => lag.durable.startsWith(`${service}-`);
 

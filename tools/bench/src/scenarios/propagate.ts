@@ -14,7 +14,7 @@
 import { loadavg } from 'node:os';
 import type { BenchResult, Figure } from '../bench-report.js';
 import { summarize, type LatencySummary } from '../percentiles.js';
-import { consumerLags, describeLags, untilCaughtUp } from '../propagate/consumer-lags.js';
+import { consumerLags, describeLagsNow, untilCaughtUp } from '../propagate/consumer-lags.js';
 import { createTemplates, expectCreated, policiesPath } from '../propagate/create-templates.js';
 import { untilDone } from '../propagate/progress-wait.js';
 import { StageTimeline, stages, transitions, type Stage, type Transition } from '../propagate/stage-timeline.js';
@@ -113,7 +113,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
       stallMs,
       deadline: options.maxSeconds === undefined ? Infinity : createStartedAt + options.maxSeconds * 1000,
       status: () => describeCounts(timeline.counts(), expected),
-      behind: async () => describeLags(await consumerLags(jsm, stack.subjects.stream)),
+      behind: () => describeLagsNow(jsm, stack.subjects.stream),
       say,
     });
     const memory = stack.memory();

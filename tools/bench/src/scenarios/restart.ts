@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { serviceNames, type ServiceName } from '@karmada-ts/service-runtime';
 import { nodeArgsFor, packageDir } from '../../../../scripts/run-tool.mjs';
 import type { BenchResult, Figure } from '../bench-report.js';
-import { consumerLags, describeLags, untilCaughtUp } from '../propagate/consumer-lags.js';
+import { describeLagsNow, untilCaughtUp } from '../propagate/consumer-lags.js';
 import { createTemplates, deploymentsPath, expectCreated, policiesPath } from '../propagate/create-templates.js';
 import { countOf } from '../propagate/dead-letters.js';
 import { untilDone } from '../propagate/progress-wait.js';
@@ -72,7 +72,7 @@ export async function runRestartScenario(options: RestartBenchOptions): Promise<
       const counts = timeline.counts();
       return `Works applied ${counts.applied}/${works}, templates ready ${counts.aggregated}/${templates}`;
     };
-    const behind = async () => describeLags(await consumerLags(jsm, stack.subjects.stream));
+    const behind = () => describeLagsNow(jsm, stack.subjects.stream);
 
     const follower = await stack.follow((event) => timeline.add(event));
     expectCreated(await stack.gateway.post(policiesPath, divideEvenlyPolicy(members)), 'the PropagationPolicy');

@@ -17,7 +17,7 @@ import { loadavg } from 'node:os';
 import { pacedLoad } from '../api/paced-load.js';
 import type { BenchResult, Figure } from '../bench-report.js';
 import { percentile, summarize, type LatencySummary } from '../percentiles.js';
-import { consumerLags, describeLags, untilCaughtUp } from '../propagate/consumer-lags.js';
+import { consumerLags, describeLagsNow, untilCaughtUp } from '../propagate/consumer-lags.js';
 import { deploymentsPath, expectCreated, policiesPath } from '../propagate/create-templates.js';
 import { countOf, deadLetters } from '../propagate/dead-letters.js';
 import { untilDone } from '../propagate/progress-wait.js';
@@ -121,7 +121,7 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
       deadline: Infinity,
       status: () =>
         `templates all applied ${timeline.appliedLatencies().all.length}/${accepted.length}, Works applied ${timeline.counts().applied}/${expectedWorks}`,
-      behind: async () => describeLags(await consumerLags(jsm, stack.subjects.stream)),
+      behind: () => describeLagsNow(jsm, stack.subjects.stream),
       say,
     });
     const memory = stack.memory();
