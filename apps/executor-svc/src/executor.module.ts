@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { KeyedSerializer } from '@karmada-ts/service-runtime';
 import { ApplyRetries } from './execution/apply-retries.js';
+import { ControllerStatusWait } from './execution/controller-status-wait.js';
 import { MemberObjectSync } from './execution/member-object-sync.js';
 import { MemberWatches } from './execution/member-watches.js';
 import { WorkExecutor } from './execution/work-executor.js';
@@ -16,7 +17,7 @@ import { SealedSecretValues } from './secrets/sealed-secret-values.js';
 
 const readModels = [WorkStore, ClusterViews];
 const members = [SealedSecretValues, { provide: MemberCredentialsSource, useClass: SealedSecretCredentials }, MemberConnections];
-const execution = [KeyedSerializer, ApplyRetries, WorkStatusLog, WorkExecutor, MemberObjectSync, MemberWatches];
+const execution = [KeyedSerializer, ApplyRetries, WorkStatusLog, ControllerStatusWait, WorkExecutor, MemberObjectSync, MemberWatches];
 const reconcilers = [WorkChangedReconciler, ClusterChangedReconciler];
 
 /** Applies Works in member clusters, reflects their status and repairs drift. */

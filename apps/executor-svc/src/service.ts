@@ -27,9 +27,9 @@ import { clusterResource, secretResource } from './resources.js';
 const memberBound: Pick<ConsumerSpec, 'maxDeliver' | 'backoff'> = { maxDeliver: 10, backoff: { baseMs: 1_000, maxMs: 30_000 } };
 
 /**
- * The executor's own reports come three per Work (applied, then a Deployment's status twice as it comes up): in
- * batches of 100 their projection fell 12,000 events behind during `steady` over 100 members, and while it trails,
- * the Works it would show as reported look pending to resyncs.
+ * The executor's own reports come two per Work (applied with the Deployment controller's first status, then its
+ * status once ready; three before that wait): in batches of 100 their projection fell 12,000 events behind during
+ * `steady` over 100 members, and while it trails, the Works it would show as reported look pending to resyncs.
  */
 const reportsBatchSize = 500;
 

@@ -20,12 +20,15 @@ describe('executor-svc dispatches Works to their members', function () {
   const liveDeployment = (name: string) => harness.memberObject('member1', { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name }) as Promise<Live | undefined>;
   const liveConfigMap = (name: string) => harness.memberObject('member1', { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'shop', name }) as Promise<Live | undefined>;
 
-  it('applies a Deployment with server-side apply, reports Applied, then the ready replicas and Healthy', async () => {
+  it('applies a Deployment with server-side apply, reports Applied with its controller’s first status, then the ready replicas and Healthy', async () => {
     const work = workOf('member1', deployment('web', 'shop', 1));
     const seq = await harness.append(workRendered(harness.subjects, 'member1', work));
 
     const applied = await harness.waitForStatusEvent(work, 'Applied=True', appliedReport(seq));
     expect(condition(applied, 'Applied')).to.include({ reason: 'AppliedSuccessful', message: 'Manifest has been successfully applied' });
+    // The member's Deployment controller answers the apply within moments: its status is in the apply's report.
+    expect(manifestStatus(applied)?.status).to.include({ observedGeneration: 1, replicas: 1, updatedReplicas: 1, unavailableReplicas: 1 });
+    expect((await harness.statusEvents(work)).map((e) => e.seq)[0]).to.equal(applied.seq);
     expect(condition(applied, 'Dispatching')).to.include({ status: 'True', reason: 'Dispatching' });
     expect(applied.causationId).to.be.a('string');
     const live = await liveDeployment('web');

@@ -8,6 +8,7 @@ import {
   sameReport,
   type KubeObject,
   type ManifestOutcome,
+  type Work,
   type WorkReport,
 } from '@karmada-ts/domain';
 import { MemberConfigError } from '@karmada-ts/member-access';
@@ -21,6 +22,7 @@ import { workKeyId, type WorkKey } from '../projections/works.projection.js';
 import { SealedSecretValues, SecretValuesUnavailableError } from '../secrets/sealed-secret-values.js';
 import { ApplyRetries } from './apply-retries.js';
 import { BatchClusters } from './batch-clusters.js';
+import { ControllerStatusWait } from './controller-status-wait.js';
 import { RetryLaterError } from './retry-later.error.js';
 import { emptyHead, WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
 
@@ -39,6 +41,7 @@ export class WorkExecutor {
     private readonly serializer: KeyedSerializer,
     private readonly retries: ApplyRetries,
     private readonly secretValues: SealedSecretValues,
+    private readonly controllerStatus: ControllerStatusWait,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -108,7 +111,7 @@ export class WorkExecutor {
       this.retries.cancel(workKeyId(key));
       return;
     }
-    const results = await Promise.all(manifests.map((manifest) => connection.apply(work, manifest)));
+    const results = await Promise.all(manifests.map((manifest) => this.applyAndSettle(connection, work, manifest)));
     await this.report(key, row, results.map(outcomeOf), head);
     const retryable = results.flatMap((r) => (!r.ok && r.retryable ? [r.error] : []));
     if (retryable.length > 0) throw new RetryLaterError(retryable.join('; '));
@@ -116,6 +119,12 @@ export class WorkExecutor {
     // reported, then tried again later, as Karmada requeues it.
     if (results.every((r) => r.ok)) this.retries.cancel(workKeyId(key));
     else this.retries.schedule(workKeyId(key), row.seq, () => this.retry(key, row.seq));
+  }
+
+  /** Applies a manifest; a successful apply comes back with the status the member's controller then wrote. */
+  private async applyAndSettle(connection: MemberConnection, work: Work, manifest: KubeObject): Promise<ApplyResult> {
+    const result = await connection.apply(work, manifest);
+    return result.ok ? { ok: true, object: await this.controllerStatus.settled(connection, result.object) } : result;
   }
 
   /** A retry planned by ApplyRetries; one that cannot run now (reconcileAll logged why) is planned again, later. */

@@ -8,3 +8,4 @@ export * from './dependency.js';
 export * from './health.js';
 export * from './reflect-status.js';
 export * from './retain.js';
+export * from './controller-status.js';

@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import type { KubeObject } from '@karmada-ts/domain';
+import type { MemberObjectEvent } from '@karmada-ts/member-access';
+import type { MemberConnection } from '../members/member-connection.js';
+import type { MemberConnections } from '../members/member-connections.js';
+import { ControllerStatusWait } from './controller-status-wait.js';
+
+const deployment = (resourceVersion: string, status?: Record<string, unknown>, uid = 'u1'): KubeObject => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'shop', uid, generation: 1, resourceVersion },
+  spec: { replicas: 2 },
+  ...(status ? { status } : {}),
+});
+
+/** The member's informer events, and the cached copy the connection shows. */
+class FakeMember {
+  private readonly listeners: ((event: MemberObjectEvent) => void)[] = [];
+  cachedCopy: KubeObject | undefined;
+  readonly connections = { onObjectEvent: (listener: (event: MemberObjectEvent) => void) => this.listeners.push(listener) } as unknown as MemberConnections;
+  readonly connection = { cluster: 'member1', cached: () => this.cachedCopy } as unknown as MemberConnection;
+
+  emit(type: MemberObjectEvent['type'], object: KubeObject, cluster = 'member1'): void {
+    for (const listener of this.listeners) listener({ type, cluster, object });
+  }
+}
+
+const later = (ms: number, action: () => void): void => void setTimeout(action, ms);
+
+describe('ControllerStatusWait', () => {
+  let member: FakeMember;
+  let wait: ControllerStatusWait;
+
+  beforeEach(() => {
+    member = new FakeMember();
+    wait = new ControllerStatusWait(member.connections);
+    wait.onModuleInit();
+  });
+
+  it('returns what was written at once for a kind without a status controller', async () => {
+    const configMap: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'shop', uid: 'c1', resourceVersion: '5' }, data: {} };
+    const started = Date.now();
+    expect(await wait.settled(member.connection, configMap)).to.equal(configMap);
+    expect(Date.now() - started).to.be.below(100);
+  });
+
+  it('takes the controller’s status and its follow-up writes that come close behind', async () => {
+    const first = deployment('11', { observedGeneration: 1, unavailableReplicas: 2 });
+    const followUp = deployment('12', { observedGeneration: 1, replicas: 2, updatedReplicas: 2, unavailableReplicas: 2 });
+    later(5, () => member.emit('updated', first));
+    later(12, () => member.emit('updated', followUp));
+    expect(await wait.settled(member.connection, deployment('10'))).to.deep.equal(followUp);
+  });
+
+  it('takes a controller status the informer already holds when the apply answers', async () => {
+    const observed = deployment('11', { observedGeneration: 1, replicas: 2 });
+    member.cachedCopy = observed;
+    expect(await wait.settled(member.connection, deployment('10'))).to.deep.equal(observed);
+  });
+
+  it('gives up at its deadline with the newest copy when the controller never observes the generation', async () => {
+    const stale = deployment('11', { observedGeneration: 0 });
+    later(5, () => member.emit('updated', stale));
+    const started = Date.now();
+    expect(await wait.settled(member.connection, deployment('10'))).to.deep.equal(stale);
+    expect(Date.now() - started).to.be.within(200, 1_000);
+  });
+
+  it('ignores other objects: another cluster, another uid of the same name', async () => {
+    later(5, () => member.emit('updated', deployment('11', { observedGeneration: 1 }), 'member2'));
+    later(10, () => member.emit('updated', deployment('12', { observedGeneration: 1 }, 'u2')));
+    const written = deployment('10');
+    expect(await wait.settled(member.connection, written)).to.deep.equal(written);
+  });
+
+  it('stops waiting when the object is deleted', async () => {
+    later(5, () => member.emit('deleted', deployment('10')));
+    const started = Date.now();
+    await wait.settled(member.connection, deployment('10'));
+    expect(Date.now() - started).to.be.below(200);
+  });
+
+  it('lets concurrent waits on the same object each see the change', async () => {
+    const observed = deployment('11', { observedGeneration: 1 });
+    later(5, () => member.emit('updated', observed));
+    const [a, b] = await Promise.all([wait.settled(member.connection, deployment('10')), wait.settled(member.connection, deployment('10'))]);
+    expect(a).to.deep.equal(observed);
+    expect(b).to.deep.equal(observed);
+  });
+});

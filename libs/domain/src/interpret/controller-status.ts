@@ -1,0 +1,27 @@
+import type { KubeObject } from '../api/meta.js';
+import { BuiltinKind, gvkKey } from './kinds.js';
+import { numberAt } from './unstructured.js';
+
+/**
+ * Kinds whose member controller answers every spec generation with a status write that carries
+ * `status.observedGeneration`: right after an apply, their status is about to change.
+ */
+const controlledKinds: ReadonlySet<string> = new Set([BuiltinKind.Deployment, BuiltinKind.StatefulSet, BuiltinKind.ReplicaSet, BuiltinKind.DaemonSet]);
+
+/** Whether a member controller will write this object's status once it has acted on its spec. */
+export function hasStatusController(object: Pick<KubeObject, 'apiVersion' | 'kind'>): boolean {
+  return controlledKinds.has(gvkKey(object));
+}
+
+/**
+ * Whether `current` shows the member's controller has acted on the spec `written` put there: the same object (uid)
+ * at least at that generation, with a status that observed it.
+ */
+export function controllerObserved(written: KubeObject, current: KubeObject): boolean {
+  const generation = written.metadata.generation ?? 0;
+  return (
+    current.metadata.uid === written.metadata.uid &&
+    (current.metadata.generation ?? 0) >= generation &&
+    (numberAt(current, 'status', 'observedGeneration') ?? 0) >= generation
+  );
+}
