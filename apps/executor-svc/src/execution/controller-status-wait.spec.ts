@@ -18,12 +18,15 @@ class FakeMember {
   private readonly listeners: ((event: MemberObjectEvent) => void)[] = [];
   cachedCopy: KubeObject | undefined;
   readonly connections = { onObjectEvent: (listener: (event: MemberObjectEvent) => void) => this.listeners.push(listener) } as unknown as MemberConnections;
-  readonly connection = { cluster: 'member1', cached: () => this.cachedCopy } as unknown as MemberConnection;
+  readonly connection = { cluster: 'member1', cached: () => this.cachedCopy, isOwnWrite: () => false } as unknown as MemberConnection;
 
   emit(type: MemberObjectEvent['type'], object: KubeObject, cluster = 'member1'): void {
     for (const listener of this.listeners) listener({ type, cluster, object });
   }
 }
+
+/** What the Work applied: the member's copies above hold it, whatever their status. */
+const manifest: KubeObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' }, spec: { replicas: 2 } };
 
 const later = (ms: number, action: () => void): void => void setTimeout(action, ms);
 
@@ -36,11 +39,12 @@ describe('ControllerStatusWait', () => {
     wait = new ControllerStatusWait(member.connections);
     wait.onModuleInit();
   });
+  const settle = (written = deployment('10')) => wait.settled(member.connection, manifest, written);
 
   it('returns what was written at once for a kind without a status controller', async () => {
     const configMap: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'shop', uid: 'c1', resourceVersion: '5' }, data: {} };
     const started = Date.now();
-    expect(await wait.settled(member.connection, configMap)).to.equal(configMap);
+    expect((await wait.settled(member.connection, configMap, configMap)).object).to.equal(configMap);
     expect(Date.now() - started).to.be.below(100);
   });
 
@@ -49,20 +53,30 @@ describe('ControllerStatusWait', () => {
     const followUp = deployment('12', { observedGeneration: 1, replicas: 2, updatedReplicas: 2, unavailableReplicas: 2 });
     later(5, () => member.emit('updated', first));
     later(12, () => member.emit('updated', followUp));
-    expect(await wait.settled(member.connection, deployment('10'))).to.deep.equal(followUp);
+    expect((await settle()).object).to.deep.equal(followUp);
+  });
+
+  it('says a change that came during the wait drifted when it is more than the controller’s status', async () => {
+    later(5, () => member.emit('updated', deployment('11', { observedGeneration: 1, replicas: 2 })));
+    expect((await settle()).drifted).to.equal(false);
+    const edited: KubeObject = { ...deployment('12', { observedGeneration: 2 }), spec: { replicas: 5 } };
+    later(5, () => member.emit('updated', edited));
+    const { object, drifted } = await settle();
+    expect(object).to.deep.equal(edited);
+    expect(drifted).to.equal(true);
   });
 
   it('takes a controller status the informer already holds when the apply answers', async () => {
     const observed = deployment('11', { observedGeneration: 1, replicas: 2 });
     member.cachedCopy = observed;
-    expect(await wait.settled(member.connection, deployment('10'))).to.deep.equal(observed);
+    expect((await settle()).object).to.deep.equal(observed);
   });
 
   it('gives up at its deadline with the newest copy when the controller never observes the generation', async () => {
     const stale = deployment('11', { observedGeneration: 0 });
     later(5, () => member.emit('updated', stale));
     const started = Date.now();
-    expect(await wait.settled(member.connection, deployment('10'))).to.deep.equal(stale);
+    expect((await settle()).object).to.deep.equal(stale);
     expect(Date.now() - started).to.be.within(200, 1_000);
   });
 
@@ -70,21 +84,35 @@ describe('ControllerStatusWait', () => {
     later(5, () => member.emit('updated', deployment('11', { observedGeneration: 1 }), 'member2'));
     later(10, () => member.emit('updated', deployment('12', { observedGeneration: 1 }, 'u2')));
     const written = deployment('10');
-    expect(await wait.settled(member.connection, written)).to.deep.equal(written);
+    expect((await settle(written)).object).to.deep.equal(written);
   });
 
   it('stops waiting when the object is deleted', async () => {
     later(5, () => member.emit('deleted', deployment('10')));
     const started = Date.now();
-    await wait.settled(member.connection, deployment('10'));
+    await settle();
     expect(Date.now() - started).to.be.below(200);
+  });
+
+  it('says which changes an apply waits for: those of the object it wrote, while it waits', async () => {
+    const change = (object: KubeObject, type: MemberObjectEvent['type'] = 'updated', cluster = 'member1'): MemberObjectEvent => ({ type, cluster, object });
+    const observed = deployment('11', { observedGeneration: 1 });
+    expect(wait.awaits(change(observed))).to.equal(false);
+    const settled = settle();
+    expect(wait.awaits(change(observed))).to.equal(true);
+    expect(wait.awaits(change(observed, 'updated', 'member2'))).to.equal(false);
+    expect(wait.awaits(change(deployment('11', { observedGeneration: 1 }, 'u2')))).to.equal(false);
+    expect(wait.awaits(change(observed, 'deleted'))).to.equal(false);
+    member.emit('updated', observed);
+    await settled;
+    expect(wait.awaits(change(deployment('12', { observedGeneration: 1 })))).to.equal(false);
   });
 
   it('lets concurrent waits on the same object each see the change', async () => {
     const observed = deployment('11', { observedGeneration: 1 });
     later(5, () => member.emit('updated', observed));
-    const [a, b] = await Promise.all([wait.settled(member.connection, deployment('10')), wait.settled(member.connection, deployment('10'))]);
-    expect(a).to.deep.equal(observed);
-    expect(b).to.deep.equal(observed);
+    const [a, b] = await Promise.all([settle(), settle()]);
+    expect(a.object).to.deep.equal(observed);
+    expect(b.object).to.deep.equal(observed);
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { controllerObserved, hasStatusController, type KubeObject } from '@karmada-ts/domain';
+import { controllerObserved, detectDrift, hasStatusController, type KubeObject } from '@karmada-ts/domain';
 import type { MemberObjectEvent } from '@karmada-ts/member-access';
 import { objectRef, type MemberConnection } from '../members/member-connection.js';
 import { MemberConnections } from '../members/member-connections.js';
@@ -12,6 +12,13 @@ import { MemberConnections } from '../members/member-connections.js';
 const maxWaitMs = 250;
 /** Once the controller has answered, follow-up status writes that come this close together go into the same report. */
 const quietMs = 25;
+
+/** An applied object as its controller left it. */
+export interface SettledApply {
+  readonly object: KubeObject;
+  /** A change that came during the wait is more than the controller's status: the manifest's fields drifted. */
+  readonly drifted: boolean;
+}
 
 /** One object being waited for: its newest copy, and who to wake when another comes. */
 interface Watched {
@@ -37,8 +44,16 @@ export class ControllerStatusWait implements OnModuleInit {
     this.connections.onObjectEvent((event) => this.observe(event));
   }
 
-  /** The newest copy of the object once its controller has answered the apply that wrote `written`, or at the deadline. */
-  async settled(connection: MemberConnection, written: KubeObject): Promise<KubeObject> {
+  /**
+   * The newest copy of the object once its controller has answered the apply of `manifest` that wrote `written`, or
+   * at the deadline; and whether a change that came meanwhile drifted from the manifest (it needs correcting).
+   */
+  async settled(connection: MemberConnection, manifest: KubeObject, written: KubeObject): Promise<SettledApply> {
+    const object = await this.newest(connection, written);
+    return { object, drifted: object !== written && !connection.isOwnWrite(object) && detectDrift(manifest, object).length > 0 };
+  }
+
+  private async newest(connection: MemberConnection, written: KubeObject): Promise<KubeObject> {
     if (!hasStatusController(written)) return written;
     const key = objectKey(connection.cluster, written);
     const cached = connection.cached(objectRef(written));
@@ -71,6 +86,16 @@ export class ControllerStatusWait implements OnModuleInit {
         resolve(true);
       };
     });
+  }
+
+  /**
+   * Whether an apply is waiting for this change of a member object: its report will carry the change, so nobody else
+   * needs to look at it.
+   */
+  awaits(event: MemberObjectEvent): boolean {
+    if (event.type === 'deleted') return false;
+    for (const entry of this.watched.get(objectKey(event.cluster, event.object)) ?? []) if (entry.uid === event.object.metadata.uid) return true;
+    return false;
   }
 
   private observe(event: MemberObjectEvent): void {

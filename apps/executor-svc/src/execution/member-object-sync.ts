@@ -20,6 +20,7 @@ import { MemberConnections } from '../members/member-connections.js';
 import { WorkStore, type WorkRow } from '../projections/work-store.js';
 import { workKeyId, type WorkKey } from '../projections/works.projection.js';
 import { SealedSecretValues } from '../secrets/sealed-secret-values.js';
+import { ControllerStatusWait } from './controller-status-wait.js';
 import { RetryLaterError } from './retry-later.error.js';
 import { WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
 
@@ -56,6 +57,7 @@ export class MemberObjectSync implements OnModuleInit, OnModuleDestroy {
     private readonly log: WorkStatusLog,
     private readonly serializer: KeyedSerializer,
     private readonly secretValues: SealedSecretValues,
+    private readonly controllerStatus: ControllerStatusWait,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -71,9 +73,11 @@ export class MemberObjectSync implements OnModuleInit, OnModuleDestroy {
 
   /**
    * The informer's event of our own last write (when it arrives after the write's answer) shows what the apply
-   * already reported: nothing to look at. A deletion is always looked at, whatever version it carries.
+   * already reported: nothing to look at; nor at a change an apply is waiting for (its report carries it, and the
+   * apply looks for drift in it). A deletion is always looked at, whatever version it carries.
    */
   private async onMemberEvent(event: MemberObjectEvent): Promise<void> {
+    if (this.controllerStatus.awaits(event)) return;
     if (event.type !== 'deleted' && (await this.connections.existing(event.cluster))?.isOwnWrite(event.object)) return;
     this.trigger(event.cluster, workKeyOf(event.object));
   }

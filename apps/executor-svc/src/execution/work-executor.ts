@@ -24,6 +24,7 @@ import { ApplyRetries } from './apply-retries.js';
 import { BatchClusters } from './batch-clusters.js';
 import { ControllerStatusWait } from './controller-status-wait.js';
 import { RetryLaterError } from './retry-later.error.js';
+import { MemberObjectSync } from './member-object-sync.js';
 import { emptyHead, WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
 
 /**
@@ -42,6 +43,7 @@ export class WorkExecutor {
     private readonly retries: ApplyRetries,
     private readonly secretValues: SealedSecretValues,
     private readonly controllerStatus: ControllerStatusWait,
+    private readonly objectSync: MemberObjectSync,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -111,7 +113,7 @@ export class WorkExecutor {
       this.retries.cancel(workKeyId(key));
       return;
     }
-    const results = await Promise.all(manifests.map((manifest) => this.applyAndSettle(connection, work, manifest)));
+    const results = await Promise.all(manifests.map((manifest) => this.applyAndSettle(key, connection, work, manifest)));
     await this.report(key, row, results.map(outcomeOf), head);
     const retryable = results.flatMap((r) => (!r.ok && r.retryable ? [r.error] : []));
     if (retryable.length > 0) throw new RetryLaterError(retryable.join('; '));
@@ -121,10 +123,17 @@ export class WorkExecutor {
     else this.retries.schedule(workKeyId(key), row.seq, () => this.retry(key, row.seq));
   }
 
-  /** Applies a manifest; a successful apply comes back with the status the member's controller then wrote. */
-  private async applyAndSettle(connection: MemberConnection, work: Work, manifest: KubeObject): Promise<ApplyResult> {
+  /**
+   * Applies a manifest; a successful apply comes back with the status the member's controller then wrote. Changes
+   * made meanwhile are not looked at by MemberObjectSync (see ControllerStatusWait.awaits): one that is more than
+   * the controller's status, a drift, is handed to it.
+   */
+  private async applyAndSettle(key: WorkKey, connection: MemberConnection, work: Work, manifest: KubeObject): Promise<ApplyResult> {
     const result = await connection.apply(work, manifest);
-    return result.ok ? { ok: true, object: await this.controllerStatus.settled(connection, result.object) } : result;
+    if (!result.ok) return result;
+    const { object, drifted } = await this.controllerStatus.settled(connection, manifest, result.object);
+    if (drifted) this.objectSync.trigger(connection.cluster, key);
+    return { ok: true, object };
   }
 
   /** A retry planned by ApplyRetries; one that cannot run now (reconcileAll logged why) is planned again, later. */
