@@ -56,6 +56,13 @@ describe('ControllerStatusWait', () => {
     expect((await settle()).object).to.deep.equal(followUp);
   });
 
+  it('returns once the controller has created every replica: their readiness comes much later', async () => {
+    const created = deployment('11', { observedGeneration: 1, replicas: 2, updatedReplicas: 2, unavailableReplicas: 2 });
+    later(5, () => member.emit('updated', created));
+    later(15, () => member.emit('updated', deployment('12', { observedGeneration: 1, replicas: 2, updatedReplicas: 2, readyReplicas: 1 })));
+    expect((await settle()).object).to.deep.equal(created);
+  });
+
   it('says a change that came during the wait drifted when it is more than the controller’s status', async () => {
     later(5, () => member.emit('updated', deployment('11', { observedGeneration: 1, replicas: 2 })));
     expect((await settle()).drifted).to.equal(false);

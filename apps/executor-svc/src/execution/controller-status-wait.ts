@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { controllerObserved, detectDrift, hasStatusController, type KubeObject } from '@karmada-ts/domain';
+import { controllerObserved, detectDrift, hasStatusController, replicasCreated, type KubeObject } from '@karmada-ts/domain';
 import type { MemberObjectEvent } from '@karmada-ts/member-access';
 import { objectRef, type MemberConnection } from '../members/member-connection.js';
 import { MemberConnections } from '../members/member-connections.js';
@@ -10,7 +10,10 @@ import { MemberConnections } from '../members/member-connections.js';
  * spares a second report (and the binding and template aggregations it sets off) for each Work.
  */
 const maxWaitMs = 250;
-/** Once the controller has answered, follow-up status writes that come this close together go into the same report. */
+/**
+ * Once the controller has answered, follow-up status writes that come this close together go into the same report,
+ * until the controller has created every replica (replicasCreated): the next change, readiness, takes seconds.
+ */
 const quietMs = 25;
 
 /** An applied object as its controller left it. */
@@ -30,7 +33,7 @@ interface Watched {
 
 /**
  * Waits, right after an apply, for the member's controller to write the status of what was applied (kinds with a
- * status controller only, see hasStatusController), and then for its follow-up writes to settle, so that the report
+ * status controller only, see hasStatusController), and then for its follow-up writes, so that the report
  * of the apply carries the status. Bounded by maxWaitMs: a slow or absent controller only costs that wait, and the
  * status it writes later is reflected as any other change (MemberObjectSync).
  */
@@ -64,7 +67,7 @@ export class ControllerStatusWait implements OnModuleInit {
     try {
       const deadline = Date.now() + maxWaitMs;
       while (!entry.gone && !controllerObserved(written, entry.latest)) if (!(await this.change(entry, deadline - Date.now()))) return entry.latest;
-      while (!entry.gone && (await this.change(entry, Math.min(quietMs, deadline - Date.now()))));
+      while (!entry.gone && !replicasCreated(entry.latest) && (await this.change(entry, Math.min(quietMs, deadline - Date.now()))));
       return entry.latest;
     } finally {
       entries.delete(entry);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { KubeObject } from '../api/meta.js';
-import { controllerObserved, hasStatusController } from './controller-status.js';
+import { controllerObserved, hasStatusController, replicasCreated } from './controller-status.js';
 
 const object = (generation: number, status?: Record<string, unknown>, uid = 'u1', apiVersion = 'apps/v1', kind = 'Deployment'): KubeObject => ({
   apiVersion,
@@ -39,5 +39,31 @@ describe('controllerObserved', () => {
   ];
   for (const { name, current, want } of cases) {
     it(`${name}: ${want}`, () => expect(controllerObserved(written, current)).to.equal(want));
+  }
+});
+
+describe('replicasCreated', () => {
+  const withStatus = (kind: string, spec: Record<string, unknown>, status: Record<string, unknown>): KubeObject => ({
+    apiVersion: 'apps/v1',
+    kind,
+    metadata: { name: 'web', namespace: 'default', generation: 1 },
+    spec,
+    status: { observedGeneration: 1, ...status },
+  });
+  const cases: { name: string; object: KubeObject; want: boolean }[] = [
+    { name: 'Deployment before its ReplicaSet has pods', object: withStatus('Deployment', { replicas: 2 }, { unavailableReplicas: 2 }), want: false },
+    { name: 'Deployment with some replicas created', object: withStatus('Deployment', { replicas: 2 }, { replicas: 1, updatedReplicas: 1 }), want: false },
+    { name: 'Deployment with every replica created, none ready', object: withStatus('Deployment', { replicas: 2 }, { replicas: 2, updatedReplicas: 2, unavailableReplicas: 2 }), want: true },
+    { name: 'Deployment rolling: old replicas still there', object: withStatus('Deployment', { replicas: 2 }, { replicas: 3, updatedReplicas: 1 }), want: false },
+    { name: 'Deployment without spec.replicas (1)', object: withStatus('Deployment', {}, { replicas: 1, updatedReplicas: 1 }), want: true },
+    { name: 'Deployment scaled to zero', object: withStatus('Deployment', { replicas: 0 }, {}), want: true },
+    { name: 'StatefulSet with one of three pods', object: withStatus('StatefulSet', { replicas: 3 }, { replicas: 1, updatedReplicas: 1 }), want: false },
+    { name: 'ReplicaSet with its pods', object: withStatus('ReplicaSet', { replicas: 2 }, { replicas: 2 }), want: true },
+    { name: 'DaemonSet scheduled on every node', object: withStatus('DaemonSet', {}, { desiredNumberScheduled: 3, currentNumberScheduled: 3, updatedNumberScheduled: 3 }), want: true },
+    { name: 'DaemonSet still updating', object: withStatus('DaemonSet', {}, { desiredNumberScheduled: 3, currentNumberScheduled: 3, updatedNumberScheduled: 1 }), want: false },
+    { name: 'a kind without replicas', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }, want: false },
+  ];
+  for (const { name, object, want } of cases) {
+    it(`${name}: ${want}`, () => expect(replicasCreated(object)).to.equal(want));
   }
 });

@@ -25,3 +25,24 @@ export function controllerObserved(written: KubeObject, current: KubeObject): bo
     (numberAt(current, 'status', 'observedGeneration') ?? 0) >= generation
   );
 }
+
+/**
+ * Whether the controller has done what it does at once for the spec it observed: every desired replica exists at
+ * that spec (their readiness comes later, from the pods). Until then, more status writes follow within moments.
+ * Kinds without replicas are never done in this sense: whoever waits for them waits for quiet instead.
+ */
+export function replicasCreated(object: KubeObject): boolean {
+  const status = (field: string): number => numberAt(object, 'status', field) ?? 0;
+  const desired = numberAt(object, 'spec', 'replicas') ?? 1;
+  switch (gvkKey(object)) {
+    case BuiltinKind.Deployment:
+    case BuiltinKind.StatefulSet:
+      return status('replicas') === desired && status('updatedReplicas') === desired;
+    case BuiltinKind.ReplicaSet:
+      return status('replicas') === desired;
+    case BuiltinKind.DaemonSet:
+      return status('currentNumberScheduled') === status('desiredNumberScheduled') && status('updatedNumberScheduled') === status('desiredNumberScheduled');
+    default:
+      return false;
+  }
+}
