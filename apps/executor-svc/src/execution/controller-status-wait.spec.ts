@@ -53,14 +53,14 @@ describe('ControllerStatusWait', () => {
     const followUp = deployment('12', { observedGeneration: 1, replicas: 2, updatedReplicas: 2, unavailableReplicas: 2 });
     later(5, () => member.emit('updated', first));
     later(12, () => member.emit('updated', followUp));
-    expect((await settle()).object).to.deep.equal(followUp);
+    expect((await settle()).object).to.deep.equal(deployment('10', followUp.status as Record<string, unknown>));
   });
 
   it('returns once the controller has created every replica: their readiness comes much later', async () => {
     const created = deployment('11', { observedGeneration: 1, replicas: 2, updatedReplicas: 2, unavailableReplicas: 2 });
     later(5, () => member.emit('updated', created));
     later(15, () => member.emit('updated', deployment('12', { observedGeneration: 1, replicas: 2, updatedReplicas: 2, readyReplicas: 1 })));
-    expect((await settle()).object).to.deep.equal(created);
+    expect((await settle()).object).to.deep.equal(deployment('10', created.status as Record<string, unknown>));
   });
 
   it('says a change that came during the wait drifted when it is more than the controller’s status', async () => {
@@ -69,21 +69,33 @@ describe('ControllerStatusWait', () => {
     const edited: KubeObject = { ...deployment('12', { observedGeneration: 2 }), spec: { replicas: 5 } };
     later(5, () => member.emit('updated', edited));
     const { object, drifted } = await settle();
-    expect(object).to.deep.equal(edited);
+    expect(object).to.deep.equal(deployment('10', { observedGeneration: 2 }));
     expect(drifted).to.equal(true);
   });
 
   it('takes a controller status the informer already holds when the apply answers', async () => {
-    const observed = deployment('11', { observedGeneration: 1, replicas: 2 });
-    member.cachedCopy = observed;
-    expect((await settle()).object).to.deep.equal(observed);
+    const status = { observedGeneration: 1, replicas: 2, updatedReplicas: 2 };
+    member.cachedCopy = deployment('11', status);
+    expect((await settle()).object).to.deep.equal(deployment('10', status));
   });
 
-  it('gives up at its deadline with the newest copy when the controller never observes the generation', async () => {
-    const stale = deployment('11', { observedGeneration: 0 });
-    later(5, () => member.emit('updated', stale));
+  it('keeps what the apply wrote, and only the status, from a copy older than the write', async () => {
+    const status = { observedGeneration: 1, replicas: 2, updatedReplicas: 2 };
+    const older = deployment('9', status);
+    older.metadata.labels = { tier: 'old' };
+    member.cachedCopy = older;
+    const written = deployment('10');
+    written.metadata.labels = { tier: 'new' };
+    const { object, drifted } = await settle(written);
+    expect(object.metadata).to.deep.equal(written.metadata);
+    expect(object['status']).to.deep.equal(status);
+    expect(drifted).to.equal(false);
+  });
+
+  it('gives up at its deadline with what was written when the controller never observes the generation', async () => {
+    later(5, () => member.emit('updated', deployment('11', { observedGeneration: 0 })));
     const started = Date.now();
-    expect((await settle()).object).to.deep.equal(stale);
+    expect((await settle()).object).to.deep.equal(deployment('10'));
     expect(Date.now() - started).to.be.within(200, 1_000);
   });
 
@@ -97,7 +109,7 @@ describe('ControllerStatusWait', () => {
   it('stops waiting when the object is deleted', async () => {
     later(5, () => member.emit('deleted', deployment('10')));
     const started = Date.now();
-    await settle();
+    expect((await settle()).object).to.deep.equal(deployment('10'));
     expect(Date.now() - started).to.be.below(200);
   });
 
@@ -119,7 +131,7 @@ describe('ControllerStatusWait', () => {
     const observed = deployment('11', { observedGeneration: 1 });
     later(5, () => member.emit('updated', observed));
     const [a, b] = await Promise.all([settle(), settle()]);
-    expect(a.object).to.deep.equal(observed);
-    expect(b.object).to.deep.equal(observed);
+    expect(a.object).to.deep.equal(deployment('10', { observedGeneration: 1 }));
+    expect(b.object).to.deep.equal(deployment('10', { observedGeneration: 1 }));
   });
 });

@@ -16,7 +16,7 @@ const maxWaitMs = 250;
  */
 const quietMs = 25;
 
-/** An applied object as its controller left it. */
+/** An applied object with the status its controller gave it. */
 export interface SettledApply {
   readonly object: KubeObject;
   /** A change that came during the wait is more than the controller's status: the manifest's fields drifted. */
@@ -48,16 +48,26 @@ export class ControllerStatusWait implements OnModuleInit {
   }
 
   /**
-   * The newest copy of the object once its controller has answered the apply of `manifest` that wrote `written`, or
-   * at the deadline; and whether a change that came meanwhile drifted from the manifest (it needs correcting).
+   * What the apply of `manifest` wrote, with the status its controller then gave it (unless it gave none before the
+   * deadline); and whether a change that came meanwhile drifted from the manifest (it needs correcting).
+   *
+   * Only the status is taken from the controller's copy. The informer may hand over a copy older than the write (the
+   * watch lags behind the apply's answer): one of the same generation already observed has a valid status, but not
+   * the labels and annotations this apply may just have changed.
    */
   async settled(connection: MemberConnection, manifest: KubeObject, written: KubeObject): Promise<SettledApply> {
-    const object = await this.newest(connection, written);
-    return { object, drifted: object !== written && !connection.isOwnWrite(object) && detectDrift(manifest, object).length > 0 };
+    const observed = await this.observed(connection, written);
+    if (!observed) return { object: written, drifted: false };
+    const { status } = observed;
+    return {
+      object: { ...written, ...(status === undefined ? {} : { status }) },
+      drifted: !connection.isOwnWrite(observed) && detectDrift(manifest, observed).length > 0,
+    };
   }
 
-  private async newest(connection: MemberConnection, written: KubeObject): Promise<KubeObject> {
-    if (!hasStatusController(written)) return written;
+  /** The newest copy whose status answers the written generation, once settled; undefined when none came in time. */
+  private async observed(connection: MemberConnection, written: KubeObject): Promise<KubeObject | undefined> {
+    if (!hasStatusController(written)) return undefined;
     const key = objectKey(connection.cluster, written);
     const cached = connection.cached(objectRef(written));
     const entry: Watched = { uid: written.metadata.uid, latest: cached && controllerObserved(written, cached) ? cached : written, gone: false, wake: undefined };
@@ -66,9 +76,9 @@ export class ControllerStatusWait implements OnModuleInit {
     this.watched.set(key, entries);
     try {
       const deadline = Date.now() + maxWaitMs;
-      while (!entry.gone && !controllerObserved(written, entry.latest)) if (!(await this.change(entry, deadline - Date.now()))) return entry.latest;
+      while (!entry.gone && !controllerObserved(written, entry.latest)) if (!(await this.change(entry, deadline - Date.now()))) return undefined;
       while (!entry.gone && !replicasCreated(entry.latest) && (await this.change(entry, Math.min(quietMs, deadline - Date.now()))));
-      return entry.latest;
+      return entry.gone ? undefined : entry.latest;
     } finally {
       entries.delete(entry);
       if (entries.size === 0) this.watched.delete(key);
