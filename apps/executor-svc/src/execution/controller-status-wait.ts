@@ -19,8 +19,11 @@ const quietMs = 25;
 /** An applied object with the status its controller gave it. */
 export interface SettledApply {
   readonly object: KubeObject;
-  /** A change that came during the wait is more than the controller's status: the manifest's fields drifted. */
-  readonly drifted: boolean;
+  /**
+   * A change that came during the wait still needs a look (MemberObjectSync): it drifted from the manifest, or the
+   * controller never answered and the report does not carry it.
+   */
+  readonly lookAgain: boolean;
 }
 
 /** One object being waited for: its newest copy, and who to wake when another comes. */
@@ -49,25 +52,28 @@ export class ControllerStatusWait implements OnModuleInit {
 
   /**
    * What the apply of `manifest` wrote, with the status its controller then gave it (unless it gave none before the
-   * deadline); and whether a change that came meanwhile drifted from the manifest (it needs correcting).
+   * deadline); and whether a change that came meanwhile still needs a look.
    *
    * Only the status is taken from the controller's copy. The informer may hand over a copy older than the write (the
    * watch lags behind the apply's answer): one of the same generation already observed has a valid status, but not
    * the labels and annotations this apply may just have changed.
    */
   async settled(connection: MemberConnection, manifest: KubeObject, written: KubeObject): Promise<SettledApply> {
-    const observed = await this.observed(connection, written);
-    if (!observed) return { object: written, drifted: false };
-    const { status } = observed;
+    const { latest, observed } = await this.wait(connection, written);
+    if (!observed) return { object: written, lookAgain: latest !== written };
+    const { status } = latest;
     return {
       object: { ...written, ...(status === undefined ? {} : { status }) },
-      drifted: !connection.isOwnWrite(observed) && detectDrift(manifest, observed).length > 0,
+      lookAgain: !connection.isOwnWrite(latest) && detectDrift(manifest, latest).length > 0,
     };
   }
 
-  /** The newest copy whose status answers the written generation, once settled; undefined when none came in time. */
-  private async observed(connection: MemberConnection, written: KubeObject): Promise<KubeObject | undefined> {
-    if (!hasStatusController(written)) return undefined;
+  /**
+   * The newest copy once the controller has answered the written generation and settled, or at the deadline (or the
+   * object's deletion), with whether it answered.
+   */
+  private async wait(connection: MemberConnection, written: KubeObject): Promise<{ latest: KubeObject; observed: boolean }> {
+    if (!hasStatusController(written)) return { latest: written, observed: false };
     const key = objectKey(connection.cluster, written);
     const cached = connection.cached(objectRef(written));
     const entry: Watched = { uid: written.metadata.uid, latest: cached && controllerObserved(written, cached) ? cached : written, gone: false, wake: undefined };
@@ -76,9 +82,11 @@ export class ControllerStatusWait implements OnModuleInit {
     this.watched.set(key, entries);
     try {
       const deadline = Date.now() + maxWaitMs;
-      while (!entry.gone && !controllerObserved(written, entry.latest)) if (!(await this.change(entry, deadline - Date.now()))) return undefined;
+      while (!entry.gone && !controllerObserved(written, entry.latest)) {
+        if (!(await this.change(entry, deadline - Date.now()))) return { latest: entry.latest, observed: false };
+      }
       while (!entry.gone && !replicasCreated(entry.latest) && (await this.change(entry, Math.min(quietMs, deadline - Date.now()))));
-      return entry.gone ? undefined : entry.latest;
+      return { latest: entry.latest, observed: !entry.gone };
     } finally {
       entries.delete(entry);
       if (entries.size === 0) this.watched.delete(key);

@@ -23,8 +23,8 @@ import { SealedSecretValues, SecretValuesUnavailableError } from '../secrets/sea
 import { ApplyRetries } from './apply-retries.js';
 import { BatchClusters } from './batch-clusters.js';
 import { ControllerStatusWait } from './controller-status-wait.js';
-import { RetryLaterError } from './retry-later.error.js';
 import { MemberObjectSync } from './member-object-sync.js';
+import { RetryLaterError } from './retry-later.error.js';
 import { emptyHead, WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
 
 /**
@@ -125,14 +125,14 @@ export class WorkExecutor {
 
   /**
    * Applies a manifest; a successful apply comes back with the status the member's controller then wrote. Changes
-   * made meanwhile are not looked at by MemberObjectSync (see ControllerStatusWait.awaits): one that is more than
-   * the controller's status, a drift, is handed to it.
+   * made meanwhile are not looked at by MemberObjectSync (see ControllerStatusWait.awaits) unless the wait hands them
+   * on: a drift, or a change the report could not take.
    */
   private async applyAndSettle(key: WorkKey, connection: MemberConnection, work: Work, manifest: KubeObject): Promise<ApplyResult> {
     const result = await connection.apply(work, manifest);
     if (!result.ok) return result;
-    const { object, drifted } = await this.controllerStatus.settled(connection, manifest, result.object);
-    if (drifted) this.objectSync.trigger(connection.cluster, key);
+    const { object, lookAgain } = await this.controllerStatus.settled(connection, manifest, result.object);
+    if (lookAgain) this.objectSync.trigger(connection.cluster, key);
     return { ok: true, object };
   }
 
