@@ -20,7 +20,7 @@ Scenarios:
   clusters     cluster-svc over N members: time to Ready, idle CPU and events, taint latency   [--clusters N]
   propagate    N Deployments over K members through the whole stack: Works/s, stage latencies, RSS  [--templates N --clusters K --max-seconds S --replicas N --profile DIR]
   api          gateway API under load: create/get latency at a paced rate, list of N objects, watch latency   [--rate N --seconds N --objects N --profile DIR]
-  steady       open-loop creates at R/s for S s over K members: accepted → applied in member p50/p95/p99, RSS   [--rate R --seconds S --clusters K]
+  steady       open-loop creates at R/s for S s over K members: accepted → applied in member p50/p95/p99, RSS   [--rate R --seconds S --clusters K --profile DIR]
   restart      with N×K Works in place, kill -9 and restart each service in turn: time to serving and caught up   [--templates N --clusters K --services a,b]
   all          every scenario above with its defaults
 
@@ -90,6 +90,7 @@ const scenarios: Record<string, Runner> = {
       clusters: positive(values, 'clusters', 100),
       natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
       databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/karmada_bench',
+      ...(values['profile'] ? { profileDir: resolve(values['profile']) } : {}),
       progress: (line) => process.stderr.write(`steady | ${line}\n`),
     }),
   restart: (values) =>

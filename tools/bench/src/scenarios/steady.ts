@@ -25,6 +25,7 @@ import { StageTimeline, stages, transitions, type Transition } from '../propagat
 import { benchNamespace, memberClusters } from '../propagate/workload.js';
 import { EventTypeCounter } from '../propagate/event-type-counter.js';
 import { startBenchStack } from '../stack/bench-stack.js';
+import { cpuProfileEnv } from '../stack/cpu-profile-env.js';
 import { cpuFigures, cpuUsedSince } from '../stack/process-cpu.js';
 import { peakRssFigures, roundedMemory } from '../stack/process-memory.js';
 import { measureRawPublishCeiling } from './backbone.js';
@@ -44,6 +45,8 @@ export interface SteadyBenchOptions {
   readonly ceilingEvents?: number;
   /** How long nothing may advance, after the load, before the run gives up on the templates left (default 120 s). */
   readonly stallSeconds?: number;
+  /** Where every service writes its CPU profile when the stack stops (`<app>-<pid>.cpuprofile`); no profiles when absent. */
+  readonly profileDir?: string;
   readonly progress?: (line: string) => void;
 }
 
@@ -77,6 +80,7 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
     natsUrl: options.natsUrl,
     databaseUrl: options.databaseUrl,
     maxSockets,
+    env: cpuProfileEnv(options.profileDir),
   });
   const timeline = new StageTimeline({ resource: deploymentResource, kind: 'Deployment', namespace: benchNamespace });
   try {
