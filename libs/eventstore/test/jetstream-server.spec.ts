@@ -257,7 +257,7 @@ describe('JetStreamServer (NestJS transport)', () => {
     expect(handledAlone.filter((c) => c.seqs[0] === poisonSeq).map((c) => c.deliveryCount)).to.deep.equal([1, 2]);
   });
 
-  it('with a linger, gathers events appended one by one into one batch; without, hands each over at once', async () => {
+  it('with a linger, hands the first event after a quiet spell over at once and gathers the ones after it; without, hands each over at once', async () => {
     const run = async (durable: string, lingerMs: number) => {
       const probe = newProbe();
       const { app } = await startService(t, {
@@ -267,16 +267,22 @@ describe('JetStreamServer (NestJS transport)', () => {
       });
       apps.push(app);
       const seqs: number[] = [];
+      let firstAppendedAt = 0;
       for (const name of ['a', 'b', 'c', 'd', 'e']) {
         const subject = t.subjects.template(kind(durable), 'default', name);
         seqs.push((await t.store.append(subject, upserted(subject, deployment(name)), { expectedSeq: 0 })).seq);
+        firstAppendedAt ||= performance.now();
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await waitFor('every event handled', async () => probe.calls.flatMap((c) => c.seqs).length === seqs.length);
-      return { batches: probe.calls.map((c) => c.seqs), seqs };
+      return { batches: probe.calls.map((c) => c.seqs), seqs, handledAfterMs: probe.calls.map((c) => c.at - firstAppendedAt) };
     };
-    const lingering = await run('es-linger', 2_000);
-    expect(lingering.batches).to.deep.equal([lingering.seqs]);
+    const lingerMs = 2_000;
+    const lingering = await run('es-linger', lingerMs);
+    // The consumer was quiet: the first event goes at once; the next ones wait for the linger after it, together.
+    expect(lingering.batches).to.deep.equal([lingering.seqs.slice(0, 1), lingering.seqs.slice(1)]);
+    expect(lingering.handledAfterMs[0]).to.be.below(lingerMs / 2);
+    expect(lingering.handledAfterMs[1]! - lingering.handledAfterMs[0]!).to.be.at.least(lingerMs - 50);
     const notLingering = await run('es-nolinger', 0);
     expect(notLingering.batches).to.deep.equal(notLingering.seqs.map((seq) => [seq]));
   });

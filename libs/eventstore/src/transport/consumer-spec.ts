@@ -42,7 +42,8 @@ export interface ConsumerSpec {
    * How long a batch smaller than batchSize may wait for more messages before it is handed over, measured from its
    * first message. Default 0 (at once). A few milliseconds turn a trickle of single events into batches: one
    * transaction, one set of read-model queries and one reconcile per batch instead of per event, which is what a
-   * busy machine runs out of, for that much more latency per hop.
+   * busy machine runs out of, for that much more latency per hop. A message after a quiet spell (no batch for three
+   * lingers) goes at once: alone, it has nothing to wait for.
    */
   readonly lingerMs?: number;
 }
