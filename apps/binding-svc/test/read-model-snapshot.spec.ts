@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { PlacementDecided, type PlacementDecidedData } from '@karmada-ts/contracts';
 import { dropDatabase, openProjectionDatabase, ProjectionRunner } from '@karmada-ts/projections';
 import { uniqueName } from '@karmada-ts/testing';
@@ -84,5 +84,28 @@ describe('binding-svc ReadModelReader.snapshot', function () {
     });
     expect(old).to.deep.equal(['b', 'a']);
     expect(await seen()).to.deep.equal(['member2:b', 'member3:c']);
+  });
+  it("runs a snapshot's reads one after another on its connection, even when they are asked for side by side", async () => {
+    // A transaction's manager: one connection. pg queues a query sent while another runs, and deprecates doing so.
+    let running = 0;
+    let mostAtOnce = 0;
+    const manager = {
+      async query(sql: string, parameters?: unknown[]): Promise<unknown> {
+        running += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        try {
+          return await db.query(sql, parameters);
+        } finally {
+          running -= 1;
+        }
+      },
+    } as unknown as EntityManager;
+    const snapshot = new ReadModelReader(manager);
+    const [placements, bindings, kinds] = await Promise.all([snapshot.placements([binding]), snapshot.bindings([binding]), snapshot.resourceKinds()]);
+    expect(mostAtOnce).to.equal(1);
+    const pooled = new ReadModelReader(db);
+    expect([...placements.keys()]).to.deep.equal([...(await pooled.placements([binding])).keys()]);
+    expect(bindings.size).to.equal((await pooled.bindings([binding])).size);
+    expect(kinds).to.deep.equal(await pooled.resourceKinds());
   });
 });

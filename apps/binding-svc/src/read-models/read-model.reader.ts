@@ -3,7 +3,7 @@ import type { BindingUpsertedData, PlacementDecidedData } from '@karmada-ts/cont
 import { executionSpaceName } from '@karmada-ts/domain';
 import { quoteIdent, type StateKey } from '@karmada-ts/projections';
 import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   keyString,
   rowKinds,
@@ -64,6 +64,9 @@ export class ReadModelReader {
     @Optional() private readonly kindCache: TemplatesOfKindCache = new TemplatesOfKindCache(),
   ) {}
 
+  /** The last statement of this snapshot's reader, the next one starts after it (see query). */
+  private statements: Promise<unknown> = Promise.resolve();
+
   /**
    * Runs `read` against one snapshot of the read models (a REPEATABLE READ transaction), so what the service's
    * other consumers commit meanwhile is seen whole or not at all. Reads made apart can disagree: a binding's
@@ -72,6 +75,19 @@ export class ReadModelReader {
    */
   snapshot<T>(read: (reader: ReadModelReader) => Promise<T>): Promise<T> {
     return this.db.transaction('REPEATABLE READ', (manager) => read(new ReadModelReader(manager, this.kindCache)));
+  }
+
+  /**
+   * Runs one statement. The reads of a snapshot share its transaction's connection, which runs one statement at a
+   * time whatever the caller does: they wait for each other here rather than inside pg, which deprecates queueing
+   * a query on a busy client (pg 9 will not). Reads outside a snapshot go to the pool side by side.
+   */
+  private query<Row>(sql: string, parameters?: readonly unknown[]): Promise<Row[]> {
+    const run = (): Promise<Row[]> => this.db.query(sql, parameters === undefined ? undefined : [...parameters]);
+    if (this.db instanceof DataSource) return run();
+    const result = this.statements.then(run);
+    this.statements = result.catch(() => undefined);
+    return result;
   }
 
   async templates(keys: readonly StateKey[]): Promise<Map<string, TemplateState>> {
@@ -92,30 +108,30 @@ export class ReadModelReader {
    */
   async templatesOfKind(kind: string, namespaces?: readonly string[]): Promise<readonly TemplateState[]> {
     if (namespaces !== undefined) {
-      const rows: { state: TemplateState }[] = await this.db.query(
+      const rows: { state: TemplateState }[] = await this.query(
         `SELECT state FROM ${quoteIdent(tables.templates)} WHERE kind = $1 AND namespace = ANY($2) ORDER BY namespace, name`,
         [kind, namespaces],
       );
       return rows.map((r) => r.state);
     }
-    const [{ version }]: { version: string }[] = await this.db.query(
+    const [{ version }]: { version: string }[] = await this.query(
       `SELECT count(*) || '/' || coalesce(sum(seq), 0) AS version FROM ${quoteIdent(tables.templates)} WHERE kind = $1`,
       [kind],
     );
     return this.kindCache.get(kind, version, async () => {
-      const rows: { state: TemplateState }[] = await this.db.query(`SELECT state FROM ${quoteIdent(tables.templates)} WHERE kind = $1 ORDER BY namespace, name`, [kind]);
+      const rows: { state: TemplateState }[] = await this.query(`SELECT state FROM ${quoteIdent(tables.templates)} WHERE kind = $1 ORDER BY namespace, name`, [kind]);
       return rows.map((r) => r.state);
     });
   }
 
   /** The names of every template of one kind. */
   async templateNames(kind: string): Promise<string[]> {
-    const rows: { name: string }[] = await this.db.query(`SELECT name FROM ${quoteIdent(tables.templates)} WHERE kind = $1 ORDER BY name`, [kind]);
+    const rows: { name: string }[] = await this.query(`SELECT name FROM ${quoteIdent(tables.templates)} WHERE kind = $1 ORDER BY name`, [kind]);
     return rows.map((r) => r.name);
   }
 
   async resourceKinds(): Promise<ResourceKinds> {
-    const rows: { api_group: string; kind: string; resource: string }[] = await this.db.query(
+    const rows: { api_group: string; kind: string; resource: string }[] = await this.query(
       `SELECT api_group, kind, resource FROM ${quoteIdent(tables.resourceKinds)}`,
     );
     return {
@@ -135,13 +151,13 @@ export class ReadModelReader {
   /** The keys of every binding, or of the bindings in one namespace. */
   async bindingKeys(namespace?: string): Promise<BindingKey[]> {
     return namespace === undefined
-      ? this.db.query(`SELECT namespace, name FROM ${quoteIdent(tables.bindings)} ORDER BY namespace, name`)
-      : this.db.query(`SELECT namespace, name FROM ${quoteIdent(tables.bindings)} WHERE namespace = $1 ORDER BY name`, [namespace]);
+      ? this.query(`SELECT namespace, name FROM ${quoteIdent(tables.bindings)} ORDER BY namespace, name`)
+      : this.query(`SELECT namespace, name FROM ${quoteIdent(tables.bindings)} WHERE namespace = $1 ORDER BY name`, [namespace]);
   }
 
   /** Bindings that target a cluster, are evicting from it, or have a Work in it (`@>` so the GIN indexes serve). */
   async bindingKeysInvolving(cluster: string): Promise<BindingKey[]> {
-    return this.db.query(
+    return this.query(
       `SELECT namespace, name FROM ${quoteIdent(tables.placements)} WHERE clusters @> ARRAY[$1::text]
        UNION SELECT namespace, name FROM ${quoteIdent(tables.bindings)} WHERE required_clusters @> ARRAY[$1::text]
        UNION SELECT owner_namespace, owner_name FROM ${quoteIdent(tables.works)}
@@ -229,7 +245,7 @@ export class ReadModelReader {
       const chunk = unique.slice(i, i + keysPerStatement);
       const width = chunk[0]?.length ?? 0;
       const parameters = Array.from({ length: width }, (_, column) => chunk.map((key) => key[column]));
-      rows.push(...((await this.db.query(sql, parameters)) as unknown[]));
+      rows.push(...((await this.query(sql, parameters)) as unknown[]));
     }
     return rows;
   }
