@@ -82,8 +82,8 @@ export class ReadModelReader {
    * time whatever the caller does: they wait for each other here rather than inside pg, which deprecates queueing
    * a query on a busy client (pg 9 will not). Reads outside a snapshot go to the pool side by side.
    */
-  private query<Row>(sql: string, parameters?: readonly unknown[]): Promise<Row[]> {
-    const run = (): Promise<Row[]> => this.db.query(sql, parameters === undefined ? undefined : [...parameters]);
+  private query<Row>(sql: string, parameters?: unknown[]): Promise<Row[]> {
+    const run = (): Promise<Row[]> => this.db.query(sql, parameters);
     if (this.db instanceof DataSource) return run();
     const result = this.statements.then(run);
     this.statements = result.catch(() => undefined);
