@@ -84,14 +84,12 @@ describe('api-gateway: explain and preview', function () {
         gracefulEvictionTasks: [],
         scheduledCondition: scheduled,
         lastScheduledTime: '2026-03-01T12:00:01Z',
-        explanation: [
-          { cluster: 'member1', score: 0, availableReplicas: 110, assignedReplicas: 2 },
-          { cluster: 'member2', rejectedBy: { plugin: 'TaintToleration', reasons: [taintReason] } },
-        ],
+        explanation: [{ cluster: 'member1', score: 0, availableReplicas: 110, assignedReplicas: 2 }],
+        rejected: [{ plugin: 'TaintToleration', reasons: [taintReason], clusters: ['member3', 'member2'] }],
       }, 'system:scheduler-svc');
     });
 
-    it('shows a rejected cluster with its filter plugin and reason, for any role', async () => {
+    it('shows each rejected cluster with its filter plugin and reason, every cluster in name order, for any role', async () => {
       const decided = await gw.events.readLast(gw.subjects.placement('shop', 'web-deployment'));
       for (const token of [undefined, viewerToken]) {
         const got = await apiRequest(gw, 'GET', path, token ? { token } : {});
@@ -105,6 +103,7 @@ describe('api-gateway: explain and preview', function () {
           clusters: [
             { cluster: 'member1', result: 'Selected', score: 0, availableReplicas: 110, assignedReplicas: 2 },
             { cluster: 'member2', result: 'Rejected', rejectedBy: { plugin: 'TaintToleration', reasons: [taintReason] } },
+            { cluster: 'member3', result: 'Rejected', rejectedBy: { plugin: 'TaintToleration', reasons: [taintReason] } },
           ],
           summary: 'Binding has been scheduled successfully.',
         });

@@ -3,12 +3,22 @@ import { coreEvents } from './core-events.js';
 import { causedBy, newEnvelope, type Envelope } from './envelope.js';
 import { EnvelopeDecodeError, EventRegistry } from './event-registry.js';
 import { defineEventType } from './event-type.js';
+import { PlacementDecided } from './events/propagation-events.js';
 import { ResourceUpserted, type KubeObjectJson } from './events/resource-events.js';
 
 const object: KubeObjectJson = {
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name: 'web', namespace: 'default' },
+};
+
+const v1Placement = {
+  binding: { kind: 'ResourceBinding', namespace: 'default', name: 'web', uid: 'u1' },
+  observedBindingSeq: 3,
+  clusters: [{ name: 'm1', replicas: 1 }],
+  gracefulEvictionTasks: [],
+  scheduledCondition: {},
+  explanation: [{ cluster: 'm1', score: 0, assignedReplicas: 1 }, { cluster: 'm2', rejectedBy: { plugin: 'ClusterAffinity', reasons: ['no match'] } }],
 };
 
 function raw(fields: Partial<Record<keyof Envelope, unknown>>): Record<string, unknown> {
@@ -106,6 +116,11 @@ describe('event registry: decoding and upcasting', () => {
   it('rejects nonsensical definitions', () => {
     expect(() => defineEventType('Bad', { version: 0 })).to.throw();
     expect(() => defineEventType('Bad', { version: 2, upcasters: { 2: (d: unknown) => d } })).to.throw();
+  });
+
+  it('reads a v1 PlacementDecided (its rejected clusters inline in the explanation) as v2, unchanged', () => {
+    const decoded = coreEvents.with([PlacementDecided]).decode(raw({ type: 'PlacementDecided', subject: 'karmada.placement.default.web', version: 1, data: v1Placement }));
+    expect(decoded).to.deep.include({ type: 'PlacementDecided', version: 2, data: v1Placement });
   });
 
   it('extends a registry with more types and refuses a second definition of one name', () => {

@@ -1,5 +1,5 @@
 import type { PlacementDecidedData } from '@karmada-ts/contracts';
-import { explainRecordedCluster, type ExplainedCluster } from '@karmada-ts/domain';
+import { explainRecordedDecision, type ExplainedCluster } from '@karmada-ts/domain';
 import type { ExplainTarget } from './explain-path.js';
 
 /** What `GET /explain/...` answers: the binding's last scheduling decision, cluster by cluster. */
@@ -28,7 +28,7 @@ export function placementExplanation(binding: ExplainTarget, decided: { readonly
     scheduledCondition: data.scheduledCondition,
     decidedAt: decided.time,
     observedBindingSeq: data.observedBindingSeq,
-    clusters: data.explanation.map((explanation) => explainRecordedCluster(explanation, targets)),
+    clusters: explainRecordedDecision(data, targets),
     summary: typeof message === 'string' ? message : '',
   };
 }

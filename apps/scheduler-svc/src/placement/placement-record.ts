@@ -1,8 +1,8 @@
-import type { BindingRefJson, ClusterExplanationJson, PlacementDecidedData } from '@karmada-ts/contracts';
+import type { BindingRefJson, PlacementDecidedData } from '@karmada-ts/contracts';
 import {
   KarmadaLabel,
+  recordExplanation,
   type AnyResourceBinding,
-  type ClusterExplanation,
   type Condition,
   type FailbackPlan,
   type GracefulEvictionTask,
@@ -56,20 +56,14 @@ export function placementDecidedData(
     ...(placement.schedulerObservingAffinityName ? { schedulerObservingAffinityName: placement.schedulerObservingAffinityName } : {}),
     ...(placement.lastScheduledTime ? { lastScheduledTime: placement.lastScheduledTime } : {}),
     ...(placement.appliedPlacement ? { appliedPlacement: placement.appliedPlacement } : {}),
-    explanation: decision.explanation ? decision.explanation.map(explanationJson) : (previous?.explanation ?? []),
+    ...explanationOf(decision, previous),
     ...(placement.unhealthySince ? { unhealthySince: placement.unhealthySince } : {}),
     ...(placement.failback ? { failback: placement.failback } : {}),
   };
 }
 
-/** One cluster's explanation as events carry it; a filter's detail is kept as its last reason. */
-export function explanationJson(explanation: ClusterExplanation): ClusterExplanationJson {
-  const { cluster, rejectedBy, score, availableReplicas, assignedReplicas } = explanation;
-  return {
-    cluster,
-    ...(rejectedBy ? { rejectedBy: { plugin: rejectedBy.plugin, reasons: rejectedBy.detail ? [...rejectedBy.reasons, rejectedBy.detail] : rejectedBy.reasons } } : {}),
-    ...(score !== undefined ? { score } : {}),
-    ...(availableReplicas !== undefined ? { availableReplicas } : {}),
-    ...(assignedReplicas !== undefined ? { assignedReplicas } : {}),
-  };
+/** The explanation of this run (rejections grouped), or the one the kept decision recorded. */
+function explanationOf(decision: PlacementDecision, previous: PlacementDecidedData | undefined): Pick<PlacementDecidedData, 'explanation' | 'rejected'> {
+  if (decision.explanation) return recordExplanation(decision.explanation);
+  return { explanation: previous?.explanation ?? [], ...(previous?.rejected ? { rejected: previous.rejected } : {}) };
 }

@@ -7,6 +7,7 @@ import type {
   ClaimingPolicyJson,
   ClusterExplanationJson,
   FailbackPlanJson,
+  RejectedClustersJson,
   SealedManifestJson,
   TemplateRefJson,
   WorkRefJson,
@@ -120,13 +121,22 @@ export const sharedSchemas: Readonly<Record<string, JsonSchema>> = {
   ClusterExplanation: objectOf<ClusterExplanationJson>()(
     {
       cluster: string(),
-      rejectedBy: object({ plugin: string(), reasons: array(string()) }, ['plugin', 'reasons'], 'The filter plugin that rejected the cluster, and its reasons.'),
+      rejectedBy: object(
+        { plugin: string(), reasons: array(string()) },
+        ['plugin', 'reasons'],
+        'Schema version 1 of PlacementDecided only: the filter plugin that rejected the cluster, and its reasons (version 2 groups them in `rejected`).',
+      ),
       score: { type: 'number' },
       availableReplicas: integer(),
       assignedReplicas: integer(),
     },
     ['cluster'],
     'One cluster as the scheduler saw it for one decision: why it was or was not chosen.',
+  ),
+  RejectedClusters: objectOf<RejectedClustersJson>()(
+    { plugin: string('The filter plugin.'), reasons: array(string()), clusters: array(string(), 'The clusters it rejected for these reasons.') },
+    ['plugin', 'reasons', 'clusters'],
+    'The clusters one filter plugin rejected for the same reasons, in one scheduling decision.',
   ),
   FailbackPlan: objectOf<FailbackPlanJson>()(
     {

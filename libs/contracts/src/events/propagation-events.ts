@@ -82,11 +82,21 @@ export interface BindingRefJson {
 /** One cluster as the scheduler saw it for one decision: why it was or was not chosen (beyond Karmada: explain). */
 export interface ClusterExplanationJson {
   readonly cluster: string;
-  /** The filter plugin that rejected it, and its reasons; absent for feasible clusters. */
+  /**
+   * Schema version 1 only: the filter plugin that rejected it, and its reasons (version 2 groups the rejected
+   * clusters in `rejected`).
+   */
   readonly rejectedBy?: { readonly plugin: string; readonly reasons: readonly string[] };
   readonly score?: number;
   readonly availableReplicas?: number;
   readonly assignedReplicas?: number;
+}
+
+/** The clusters one filter plugin rejected for the same reasons, in one decision. */
+export interface RejectedClustersJson {
+  readonly plugin: string;
+  readonly reasons: readonly string[];
+  readonly clusters: readonly string[];
 }
 
 /**
@@ -106,7 +116,14 @@ export interface PlacementDecidedData {
   readonly lastScheduledTime?: string;
   /** The placement this decision applied (Karmada's policy.karmada.io/applied-placement annotation), JSON. */
   readonly appliedPlacement?: string;
+  /** Each cluster no filter rejected (in schema version 1: every cluster). */
   readonly explanation: readonly ClusterExplanationJson[];
+  /**
+   * The clusters filter plugins rejected, grouped by plugin and reasons: in a large fleet most clusters fail one
+   * filter alike (every cluster outside the affinity), and one entry each made a decision grow with the fleet.
+   * Absent in schema version 1.
+   */
+  readonly rejected?: readonly RejectedClustersJson[];
   /** Application failover: since when the workload has been Unhealthy in each target cluster (cluster → time). */
   readonly unhealthySince?: Readonly<Record<string, string>>;
   /** Failback (beyond Karmada): where the replicas go back to once the clusters they were evicted from recover. */
@@ -122,7 +139,14 @@ export interface FailbackPlanJson {
   readonly returningSince?: string;
 }
 
-export const PlacementDecided = defineEventType<'PlacementDecided', PlacementDecidedData>('PlacementDecided', { version: 1 });
+/**
+ * Version 2 moved the rejected clusters from `explanation` into `rejected`. A version 1 decision reads as version 2
+ * as it is (its rejections stay in `explanation`, each with its `rejectedBy`), so its upcaster changes nothing.
+ */
+export const PlacementDecided = defineEventType<'PlacementDecided', PlacementDecidedData>('PlacementDecided', {
+  version: 2,
+  upcasters: { 1: (v1: PlacementDecidedData) => v1 },
+});
 export type PlacementDecided = EnvelopeOf<typeof PlacementDecided>;
 
 /**

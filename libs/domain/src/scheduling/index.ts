@@ -19,6 +19,7 @@ export * from './plugins/spread-constraint.js';
 export * from './plugins/taint-toleration.js';
 export * from './explanation.js';
 export * from './explained-cluster.js';
+export * from './recorded-explanation.js';
 export * from './generic-scheduler.js';
 export * from './schedule.js';
 export * from './scheduling-context.js';
