@@ -18,7 +18,8 @@ function placementDecided(seq: number, clusters: string[]) {
     clusters: clusters.map((name) => ({ name, replicas: 1 })),
     gracefulEvictionTasks: [],
     scheduledCondition: { type: 'Scheduled', status: 'True' },
-    explanation: [],
+    explanation: clusters.map((cluster) => ({ cluster, score: 0, assignedReplicas: 1 })),
+    rejected: [{ plugin: 'ClusterAffinity', reasons: ['cluster(s) did not match the placement cluster affinity constraint'], clusters: ['member3'] }],
   };
   return storedEvent(PlacementDecided, seq, { subject: `test.placement.default.${binding.name}`, actor: 'system:scheduler-svc', data });
 }
@@ -52,6 +53,16 @@ describe('binding-svc ReadModelReader.snapshot', function () {
     expect(seen).to.deep.equal({ first: 0, second: 0 });
     const after = await reader.placements([binding]);
     expect([...after.values()].map((p) => p.clusters.map((c) => c.name))).to.deep.equal([['member1', 'member2']]);
+  });
+
+  it('keeps of a decision only what the service reads: whose it is, the target clusters, the eviction tasks', async () => {
+    await runner.applyBatch([placementDecided(11, ['member2'])]);
+    const placements = await new ReadModelReader(db).placements([binding]);
+    expect(placements.get(`${binding.namespace}/${binding.name}`)).to.deep.equal({
+      binding: { kind: 'ResourceBinding', ...binding, uid: 'nginx-binding-uid' },
+      clusters: [{ name: 'member2', replicas: 1 }],
+      gracefulEvictionTasks: [],
+    });
   });
 
   it('templatesOfKind reads a kind again only when a row of it was added, changed or removed', async () => {

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { BindingUpsertedData, PlacementDecidedData } from '@karmada-ts/contracts';
+import type { BindingUpsertedData } from '@karmada-ts/contracts';
 import { executionSpaceName } from '@karmada-ts/domain';
 import { quoteIdent, type StateKey } from '@karmada-ts/projections';
 import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PlacementRow } from './placements.projection.js';
 import {
   keyString,
   rowKinds,
@@ -144,8 +145,8 @@ export class ReadModelReader {
     return this.lastEventData<BindingUpsertedData>(tables.bindings, keys);
   }
 
-  async placements(keys: readonly BindingKey[]): Promise<Map<string, PlacementDecidedData>> {
-    return this.lastEventData<PlacementDecidedData>(tables.placements, keys);
+  async placements(keys: readonly BindingKey[]): Promise<Map<string, PlacementRow>> {
+    return this.lastEventData<PlacementRow>(tables.placements, keys);
   }
 
   /** The keys of every binding, or of the bindings in one namespace. */

@@ -1,5 +1,6 @@
-import type { BindingRefJson, BindingUpsertedData, PlacementDecidedData } from '@karmada-ts/contracts';
+import type { BindingRefJson, BindingUpsertedData } from '@karmada-ts/contracts';
 import type { AnyResourceBinding, GracefulEvictionTask, TargetCluster } from '@karmada-ts/domain';
+import type { PlacementRow } from '../read-models/placements.projection.js';
 import type { WorkOwner } from '../read-models/read-model-tables.js';
 
 export function bindingRefOf(binding: AnyResourceBinding): BindingRefJson {
@@ -20,7 +21,7 @@ export function bindingOwnerOf(binding: AnyResourceBinding): WorkOwner {
  * tasks. A placement decided for an earlier binding of the same name (another uid) is not this binding's: it is
  * treated as not scheduled yet.
  */
-export function scheduledBinding(upserted: BindingUpsertedData, placement: PlacementDecidedData | undefined): AnyResourceBinding {
+export function scheduledBinding(upserted: BindingUpsertedData, placement: PlacementRow | undefined): AnyResourceBinding {
   const binding = upserted.binding as unknown as AnyResourceBinding;
   const uid = binding.metadata.uid;
   const current = placement !== undefined && (!uid || !placement.binding.uid || placement.binding.uid === uid);
