@@ -4,8 +4,8 @@ import type { Projection } from './projection.js';
 import { ProjectionWriter } from './projection-writer.js';
 
 /**
- * Applies batches of events to a service's projections: ONE transaction per batch holding every projection's writes
- * and the consumer's checkpoint, so a crash in the middle of a batch leaves nothing behind.
+ * Applies batches of events to a service's projections: ONE statement per batch holding every projection's writes
+ * and the consumer's checkpoint (ProjectionWriter), so a crash in the middle of a batch leaves nothing behind.
  *
  * The rule (ARCHITECTURE.md §2 rule 6, made safe for replicas): several replicas of a service share one durable
  * consumer and commit batches out of stream order, and a failed event is retried after later ones succeeded. So
@@ -33,33 +33,17 @@ export class ProjectionRunner {
     if (shared) throw new Error(`table ${shared} belongs to two projections`);
   }
 
-  /** Applies the events (in stream order) to every projection, and moves the checkpoint, in one transaction. */
+  /** Applies the events (in stream order) to every projection, and moves the checkpoint, in one statement. */
   async applyBatch(events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
     const highWater = events.reduce((max, e) => Math.max(max, e.seq), 0);
-    const work = this.options.projections.flatMap((projection) => {
+    const writer = new ProjectionWriter(this.dataSource);
+    for (const projection of this.options.projections) {
       const types = new Set(projection.eventTypes);
       const relevant = events.filter((e) => types.has(e.type));
-      return relevant.length > 0 ? [{ projection, relevant }] : [];
-    });
-    // Nothing to project (a consumer whose filter carries mostly other events): the checkpoint alone, one statement
-    // instead of a transaction of three.
-    if (work.length === 0) return this.moveCheckpoint(this.dataSource, highWater);
-    await this.dataSource.transaction(async (manager) => {
-      const writer = new ProjectionWriter(manager);
-      for (const { projection, relevant } of work) await projection.apply(relevant, { writer, manager });
-      await writer.flush();
-      await this.moveCheckpoint(manager, highWater);
-    });
-  }
-
-  private async moveCheckpoint(db: Pick<DataSource, 'query'>, seq: number): Promise<void> {
-    await db.query(
-      `INSERT INTO projection_checkpoints (consumer, seq, updated_at) VALUES ($1, $2, now())
-       ON CONFLICT (consumer) DO UPDATE
-       SET seq = GREATEST(projection_checkpoints.seq, EXCLUDED.seq), updated_at = now()`,
-      [this.options.consumer, seq],
-    );
+      if (relevant.length > 0) await projection.apply(relevant, { writer });
+    }
+    await writer.flush({ consumer: this.options.consumer, seq: highWater });
   }
 
   /** The consumer's checkpoint: the highest stream sequence applied so far (0 before the first batch). */

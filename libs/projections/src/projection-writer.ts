@@ -1,5 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import { chunksOf, quoteIdent } from './sql.js';
+import { batchStatement, type Checkpoint, type GuardedWrite, type InsertOnce } from './batch-statement.js';
 
 /**
  * A column value. Rows travel to Postgres as JSON and are converted to the table's column types there
@@ -20,13 +19,9 @@ export interface TableSpec {
 /** The column every projected row carries: the stream sequence of the event that last wrote it. */
 export const seqColumn = 'seq';
 
-interface KeyedWrite {
-  readonly table: TableSpec;
-  readonly rowKey: string;
-  readonly seq: number;
-  /** The full row for an upsert (with `seq`), the key columns for a delete. */
-  readonly row: Row;
-  readonly op: 'upsert' | 'delete';
+/** What runs the batch's statement: a DataSource, or an EntityManager inside a transaction. */
+export interface SqlRunner {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
 /**
@@ -37,15 +32,19 @@ interface KeyedWrite {
  *   Within a batch only the newest write per row counts. Deletes leave their sequence behind, so an older upsert
  *   delivered late cannot bring a row back.
  * - `append(table, row, seq)` inserts an insert-only row once: the table's primary key must include `seq`.
+ * - `add(table, row)` adds a row to a table that is a set (its key is all it says) once, outside the guard: adding
+ *   to a set is idempotent and order-independent.
  *
  * Because fat events carry the whole new state, applying the newest write per row gives the same rows whatever
- * order batches commit in (several replicas share one consumer) and however often one is redelivered.
+ * order batches commit in (several replicas share one consumer) and however often one is redelivered. Nothing is
+ * written before flush(), which writes everything, and the checkpoint with it, in one statement (batchStatement).
  */
 export class ProjectionWriter {
-  private readonly keyed = new Map<string, KeyedWrite>();
-  private readonly appends: { table: string; row: Row }[] = [];
+  private readonly guarded = new Map<string, GuardedWrite>();
+  private appends: InsertOnce[] = [];
+  private adds = new Map<string, InsertOnce>();
 
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly db: SqlRunner) {}
 
   /** Inserts or replaces the row (all its columns), unless a newer event already wrote or deleted it. */
   upsert(table: TableSpec, row: Row, seq: number): void {
@@ -63,86 +62,30 @@ export class ProjectionWriter {
     this.appends.push({ table, row: { ...row, [seqColumn]: seq } });
   }
 
-  /** Applies what was collected (the runner calls it at the end of the batch; call it to read your own writes). */
-  async flush(): Promise<void> {
-    // A fixed order (table, key) makes concurrent batches lock rows in the same order: no deadlocks between replicas.
-    const writes = [...this.keyed.values()].sort(
-      (a, b) => compare(a.table.table, b.table.table) || compare(a.rowKey, b.rowKey),
-    );
-    const appends = this.appends.splice(0);
-    this.keyed.clear();
-    const winners = await this.claimRows(writes);
-    const winning = writes.filter((w) => winners.has(identity(w.table.table, w.rowKey)));
-    for (const group of groupBy(winning.filter((w) => w.op === 'upsert'), (w) => signature(w.table.table, w.row))) {
-      await this.upsertRows(group[0]!.table, group.map((w) => w.row));
-    }
-    for (const group of groupBy(winning.filter((w) => w.op === 'delete'), (w) => w.table.table)) {
-      await this.deleteRows(group[0]!.table, group.map((w) => w.row));
-    }
-    for (const group of groupBy(appends, (a) => signature(a.table, a.row))) {
-      await this.insertOnce(group[0]!.table, group.map((a) => a.row));
-    }
+  /** Adds a row to a set table once (no sequence, no guard). */
+  add(table: string, row: Row): void {
+    this.adds.set(`${table}\u0000${JSON.stringify(row)}`, { table, row });
   }
 
-  private keep(write: KeyedWrite): void {
-    const id = identity(write.table.table, write.rowKey);
-    const current = this.keyed.get(id);
-    if (!current || current.seq < write.seq) this.keyed.set(id, write);
+  /** Writes what was collected, and moves the checkpoint if given, in one statement; the runner calls it once. */
+  async flush(checkpoint?: Checkpoint): Promise<void> {
+    // A fixed order makes batches side by side lock rows in the same order: no deadlocks between replicas.
+    const guarded = [...this.guarded.values()].sort((a, b) => compare(a.table.table, b.table.table) || compare(a.rowKey, b.rowKey));
+    // Batches side by side may add the same rows to a set: in the same order too. (An appended row's key holds its
+    // event's sequence: only a redelivered batch ever inserts it again.)
+    const adds = [...this.adds].sort(([a], [b]) => compare(a, b)).map(([, add]) => add);
+    const inserts = [...this.appends, ...adds];
+    this.guarded.clear();
+    this.appends = [];
+    this.adds = new Map();
+    const statement = batchStatement({ guarded, inserts, ...(checkpoint ? { checkpoint } : {}) });
+    if (statement) await this.db.query(statement.sql, statement.params);
   }
 
-  /** Moves each row's version to the write's sequence where that is newer; returns the rows that moved. */
-  private async claimRows(writes: readonly KeyedWrite[]): Promise<Set<string>> {
-    const winners = new Set<string>();
-    for (const chunk of chunksOf(writes)) {
-      const versions = chunk.map((w) => ({ table_name: w.table.table, row_key: w.rowKey, seq: w.seq }));
-      const rows: { table_name: string; row_key: string }[] = await this.manager.query(
-        `INSERT INTO projection_row_versions (table_name, row_key, seq)
-         SELECT table_name, row_key, seq FROM json_populate_recordset(NULL::projection_row_versions, $1)
-         ON CONFLICT (table_name, row_key) DO UPDATE SET seq = EXCLUDED.seq
-         WHERE projection_row_versions.seq < EXCLUDED.seq
-         RETURNING table_name, row_key`,
-        [JSON.stringify(versions)],
-      );
-      for (const r of rows) winners.add(identity(r.table_name, r.row_key));
-    }
-    return winners;
-  }
-
-  private async upsertRows(table: TableSpec, rows: readonly Row[]): Promise<void> {
-    const columns = Object.keys(rows[0]!).map(quoteIdent);
-    const keyColumns = table.key.map(quoteIdent);
-    const updates = columns.filter((c) => !keyColumns.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
-    for (const chunk of chunksOf(rows)) {
-      await this.manager.query(
-        `INSERT INTO ${quoteIdent(table.table)} (${columns.join(', ')})
-         SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::${quoteIdent(table.table)}, $1)
-         ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
-        [JSON.stringify(chunk)],
-      );
-    }
-  }
-
-  private async deleteRows(table: TableSpec, keys: readonly Row[]): Promise<void> {
-    const match = table.key.map((c) => `t.${quoteIdent(c)} = d.${quoteIdent(c)}`).join(' AND ');
-    for (const chunk of chunksOf(keys)) {
-      await this.manager.query(
-        `DELETE FROM ${quoteIdent(table.table)} t
-         USING json_populate_recordset(NULL::${quoteIdent(table.table)}, $1) d WHERE ${match}`,
-        [JSON.stringify(chunk)],
-      );
-    }
-  }
-
-  private async insertOnce(table: string, rows: readonly Row[]): Promise<void> {
-    const columns = Object.keys(rows[0]!).map(quoteIdent);
-    for (const chunk of chunksOf(rows)) {
-      await this.manager.query(
-        `INSERT INTO ${quoteIdent(table)} (${columns.join(', ')})
-         SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1)
-         ON CONFLICT DO NOTHING`,
-        [JSON.stringify(chunk)],
-      );
-    }
+  private keep(write: GuardedWrite): void {
+    const id = `${write.table.table}\u0000${write.rowKey}`;
+    const current = this.guarded.get(id);
+    if (!current || current.seq < write.seq) this.guarded.set(id, write);
   }
 }
 
@@ -155,26 +98,6 @@ function rowKeyOf(table: TableSpec, row: Row): string {
     return value;
   });
   return JSON.stringify(values);
-}
-
-function identity(table: string, rowKey: string): string {
-  return `${table}\u0000${rowKey}`;
-}
-
-/** Rows of one table with the same columns go into one statement. */
-function signature(table: string, row: Row): string {
-  return `${table}\u0000${Object.keys(row).join('\u0000')}`;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return [...groups.values()];
 }
 
 function compare(a: string, b: string): number {

@@ -1,16 +1,13 @@
 import type { StoredEvent } from '@karmada-ts/eventstore';
-import type { EntityManager } from 'typeorm';
 import type { ProjectionWriter } from './projection-writer.js';
 
-/** What a projection gets for one batch: the seq-guarded writer and the batch's transaction. */
+/** What a projection gets for one batch. */
 export interface ProjectionContext {
-  /** Seq-guarded writes (upsert / delete / append), flushed in bulk at the end of the batch. The easy path. */
-  readonly writer: ProjectionWriter;
   /**
-   * The batch transaction, for anything the writer cannot express. Writes made here bypass the row-version guard:
-   * make them idempotent and order-independent yourself (see the rule in projection-runner.ts).
+   * Seq-guarded writes (upsert / delete / append) and additions to sets (add), written together with the consumer's
+   * checkpoint in one statement at the end of the batch.
    */
-  readonly manager: EntityManager;
+  readonly writer: ProjectionWriter;
 }
 
 /**
