@@ -11,6 +11,7 @@ import {
   openProjectionDatabase,
   projectionSchemaName,
   ProjectionRunner,
+  readSnapshot,
   rebuildProjections,
 } from '@karmada-ts/projections';
 import {
@@ -303,6 +304,24 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
     await runner.applyBatch(events);
     expect(projected).to.deep.equal(await snapshot(dataSource));
+  });
+
+  it('readSnapshot reads every row as of its first read, and writes nothing', async () => {
+    const runner = newRunner();
+    const [first, second] = await appendEvents([['u', 1], ['v', 1]]);
+    await runner.applyBatch([first!]);
+    const seen = await readSnapshot(dataSource, async (manager) => {
+      const before = await countRows(manager, 'templates');
+      await runner.applyBatch([second!]); // committed by another connection meanwhile
+      const after = await countRows(manager, 'templates');
+      const write = await manager.query("INSERT INTO template_history (event_id, type, name, seq) VALUES ('x', 'y', 'z', 1)").then(
+        () => 'written',
+        (error: { code?: string }) => error.code,
+      );
+      return { before, after, write };
+    });
+    expect(seen).to.deep.equal({ before: 1, after: 1, write: '25006' }); // read_only_sql_transaction
+    expect(await countRows(dataSource, 'templates')).to.equal(2);
   });
 
   it('LatestStateReader.listEach and getMany read several scopes and several names in one query', async () => {

@@ -1,3 +1,4 @@
+import { readSnapshot } from '@karmada-ts/projections';
 import type { DataSource } from 'typeorm';
 import type { AuditEntry } from './audit-entry.js';
 import { auditEntryOfRow, type AuditEntryRow } from './audit-entry-row.js';
@@ -19,24 +20,16 @@ export interface AuditPage {
  */
 export async function readAuditPage(database: DataSource, consumer: string, query: AuditListQuery): Promise<AuditPage> {
   const { sql, params } = auditPageSql(query);
-  const runner = database.createQueryRunner();
-  await runner.connect();
-  try {
-    await runner.startTransaction('REPEATABLE READ');
-    const checkpoint: { seq: string }[] = await runner.query('SELECT seq FROM projection_checkpoints WHERE consumer = $1', [consumer]);
-    const rows: AuditEntryRow[] = await runner.query(sql, params);
-    await runner.commitTransaction();
-    const entries = rows.slice(0, query.limit).map(auditEntryOfRow);
-    const last = entries[entries.length - 1];
-    return {
-      checkpoint: Number(checkpoint[0]?.seq ?? 0),
-      entries,
-      ...(rows.length > query.limit && last ? { continueToken: encodeContinueToken(Number(last.resourceVersion)) } : {}),
-    };
-  } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
+  const { checkpoint, rows } = await readSnapshot(database, async (manager) => {
+    const checkpoint: { seq: string }[] = await manager.query('SELECT seq FROM projection_checkpoints WHERE consumer = $1', [consumer]);
+    const rows: AuditEntryRow[] = await manager.query(sql, params);
+    return { checkpoint, rows };
+  });
+  const entries = rows.slice(0, query.limit).map(auditEntryOfRow);
+  const last = entries[entries.length - 1];
+  return {
+    checkpoint: Number(checkpoint[0]?.seq ?? 0),
+    entries,
+    ...(rows.length > query.limit && last ? { continueToken: encodeContinueToken(Number(last.resourceVersion)) } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 import type { SealedSecretData } from '@karmada-ts/contracts';
 import type { FieldSelector, KubeObject, LabelSelector } from '@karmada-ts/kube';
+import { readSnapshot } from '@karmada-ts/projections';
 import type { DataSource } from 'typeorm';
 import { labelSelectorSql } from './label-selector-sql.js';
 import type { PartContent, PartContents, PartName } from './object-parts.js';
@@ -73,36 +74,28 @@ export async function readApiObjects(database: DataSource, query: ApiObjectsQuer
        ) p ON true`
     : 'CROSS JOIN (SELECT NULL::jsonb AS parts) p';
 
-  const runner = database.createQueryRunner();
-  await runner.connect();
-  try {
-    await runner.startTransaction('REPEATABLE READ');
-    const checkpoint: { seq: string }[] = await runner.query('SELECT seq FROM projection_checkpoints WHERE consumer = $1', [query.consumer]);
-    const rows: RawRow[] = await runner.query(
+  const { checkpoint, rows } = await readSnapshot(database, async (manager) => {
+    const checkpoint: { seq: string }[] = await manager.query('SELECT seq FROM projection_checkpoints WHERE consumer = $1', [query.consumer]);
+    const rows: RawRow[] = await manager.query(
       `SELECT o.namespace, o.name, o.object, o.seq, o.sealed_data, p.parts
        FROM api_objects o ${parts} ${labelJoins.join(' ')}
        WHERE ${conditions.join(' AND ')}
        ORDER BY o.namespace, o.name`,
       params,
     );
-    await runner.commitTransaction();
-    return {
-      checkpoint: Number(checkpoint[0]?.seq ?? 0),
-      rows: rows.map((r) => ({
-        namespace: r.namespace,
-        name: r.name,
-        object: r.object,
-        seq: Number(r.seq),
-        sealedData: r.sealed_data ?? undefined,
-        contents: new Map(
-          Object.entries(r.parts ?? {}).map(([name, p]): [PartName, PartContent] => [name as PartName, { uid: p.uid ?? undefined, data: p.data, seq: Number(p.seq) }]),
-        ),
-      })),
-    };
-  } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
+    return { checkpoint, rows };
+  });
+  return {
+    checkpoint: Number(checkpoint[0]?.seq ?? 0),
+    rows: rows.map((r) => ({
+      namespace: r.namespace,
+      name: r.name,
+      object: r.object,
+      seq: Number(r.seq),
+      sealedData: r.sealed_data ?? undefined,
+      contents: new Map(
+        Object.entries(r.parts ?? {}).map(([name, p]): [PartName, PartContent] => [name as PartName, { uid: p.uid ?? undefined, data: p.data, seq: Number(p.seq) }]),
+      ),
+    })),
+  };
 }

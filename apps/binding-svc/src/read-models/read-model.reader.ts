@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { BindingUpsertedData } from '@karmada-ts/contracts';
 import { executionSpaceName } from '@karmada-ts/domain';
-import { quoteIdent, type StateKey } from '@karmada-ts/projections';
+import { quoteIdent, readSnapshot, type StateKey } from '@karmada-ts/projections';
 import { PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PlacementRow } from './placements.projection.js';
@@ -72,10 +72,11 @@ export class ReadModelReader {
    * Runs `read` against one snapshot of the read models (a REPEATABLE READ transaction), so what the service's
    * other consumers commit meanwhile is seen whole or not at all. Reads made apart can disagree: a binding's
    * placement read before its placement consumer committed a new one, and the Works rendered from that placement
-   * read after, make those Works look like orphans.
+   * read after, make those Works look like orphans. A reader that is a snapshot's already reads in that one.
    */
   snapshot<T>(read: (reader: ReadModelReader) => Promise<T>): Promise<T> {
-    return this.db.transaction('REPEATABLE READ', (manager) => read(new ReadModelReader(manager, this.kindCache)));
+    if (!(this.db instanceof DataSource)) return read(this);
+    return readSnapshot(this.db, (manager) => read(new ReadModelReader(manager, this.kindCache)));
   }
 
   /**
