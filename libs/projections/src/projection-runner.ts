@@ -1,7 +1,9 @@
 import type { StoredEvent } from '@karmada-ts/eventstore';
 import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { Projection } from './projection.js';
-import { ProjectionWriter } from './projection-writer.js';
+import { ProjectionWriter, type SqlRunner } from './projection-writer.js';
+import { StatementNames } from './statement-names.js';
 
 /**
  * Applies batches of events to a service's projections: ONE statement per batch holding every projection's writes
@@ -20,6 +22,8 @@ import { ProjectionWriter } from './projection-writer.js';
  * ```
  */
 export class ProjectionRunner {
+  private readonly batches: SqlRunner;
+
   constructor(
     readonly dataSource: DataSource,
     readonly options: {
@@ -31,13 +35,14 @@ export class ProjectionRunner {
     const tables = options.projections.flatMap((p) => p.tables);
     const shared = tables.find((table, i) => tables.indexOf(table) !== i);
     if (shared) throw new Error(`table ${shared} belongs to two projections`);
+    this.batches = namedStatementRunner(dataSource);
   }
 
   /** Applies the events (in stream order) to every projection, and moves the checkpoint, in one statement. */
   async applyBatch(events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
     const highWater = events.reduce((max, e) => Math.max(max, e.seq), 0);
-    const writer = new ProjectionWriter(this.dataSource);
+    const writer = new ProjectionWriter(this.batches);
     for (const projection of this.options.projections) {
       const types = new Set(projection.eventTypes);
       const relevant = events.filter((e) => types.has(e.type));
@@ -59,4 +64,28 @@ export class ProjectionRunner {
   tables(): string[] {
     return this.options.projections.flatMap((p) => p.tables);
   }
+}
+
+/** The pg pool under a TypeORM DataSource: it runs named statements, which TypeORM's query() cannot. */
+interface PgPool {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<unknown>;
+}
+
+/** The statement names of each DataSource: the limit holds for its pool, whichever consumers share it. */
+const statementNames = new WeakMap<DataSource, StatementNames>();
+
+/**
+ * Runs the batch statements as named (prepared) statements on the DataSource's pool (StatementNames: each consumer
+ * repeats a few batch shapes), and any statement past the names' limit through TypeORM.
+ */
+function namedStatementRunner(dataSource: DataSource): SqlRunner {
+  const names = statementNames.get(dataSource) ?? new StatementNames();
+  statementNames.set(dataSource, names);
+  return {
+    query: (sql, params = []) => {
+      const pool = (dataSource.driver as PostgresDriver).master as PgPool | undefined;
+      const name = pool && names.nameOf(sql);
+      return pool && name ? pool.query({ name, text: sql, values: params }) : dataSource.query(sql, params);
+    },
+  };
 }

@@ -191,12 +191,20 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
 
   it('writes a batch in one statement: a crash in the middle of a batch leaves no partial projection', async () => {
     const events = await appendEvents([['p', 1], ['q', 1], ['r', 1], ['s', 1], ['p', undefined]]);
+    // Batch statements go to the pool as named statements (StatementNames), anything else through TypeORM.
     const statements: string[] = [];
+    const pool = (dataSource.driver as unknown as { master: { query(config: { text: string }): Promise<unknown> } }).master;
+    const poolQuery = pool.query;
+    pool.query = (config) => (statements.push(config.text), poolQuery.call(pool, config));
     const counting = Object.create(dataSource, {
       query: { value: (sql: string, params?: unknown[]) => (statements.push(sql), dataSource.query(sql, params)) },
     }) as DataSource;
-    // Upserts, a delete, appends and the checkpoint: one statement.
-    await new ProjectionRunner(counting, { consumer: `test-svc-projector${consumerCounter}-counted`, projections: [new TemplatesProjection()] }).applyBatch(events);
+    try {
+      // Upserts, a delete, appends and the checkpoint: one statement.
+      await new ProjectionRunner(counting, { consumer: `test-svc-projector${consumerCounter}-counted`, projections: [new TemplatesProjection()] }).applyBatch(events);
+    } finally {
+      pool.query = poolQuery;
+    }
     expect(statements).to.have.length(1);
     expect(await countRows(dataSource, 'template_history')).to.equal(5);
     expect(await countRows(dataSource, 'templates')).to.equal(3);
