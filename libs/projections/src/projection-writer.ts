@@ -19,7 +19,7 @@ export interface TableSpec {
 /** The column every projected row carries: the stream sequence of the event that last wrote it. */
 export const seqColumn = 'seq';
 
-/** What runs the batch's statement: a DataSource, or an EntityManager inside a transaction. */
+/** What runs the batch's statement (ProjectionRunner's runs it as a named statement on the DataSource's pool). */
 export interface SqlRunner {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
@@ -41,8 +41,8 @@ export interface SqlRunner {
  */
 export class ProjectionWriter {
   private readonly guarded = new Map<string, GuardedWrite>();
-  private appends: InsertOnce[] = [];
-  private adds = new Map<string, InsertOnce>();
+  private readonly appends: InsertOnce[] = [];
+  private readonly adds = new Map<string, InsertOnce>();
 
   constructor(private readonly db: SqlRunner) {}
 
@@ -74,10 +74,9 @@ export class ProjectionWriter {
     // Batches side by side may add the same rows to a set: in the same order too. (An appended row's key holds its
     // event's sequence: only a redelivered batch ever inserts it again.)
     const adds = [...this.adds].sort(([a], [b]) => compare(a, b)).map(([, add]) => add);
-    const inserts = [...this.appends, ...adds];
+    const inserts = [...this.appends.splice(0), ...adds];
     this.guarded.clear();
-    this.appends = [];
-    this.adds = new Map();
+    this.adds.clear();
     const statement = batchStatement({ guarded, inserts, ...(checkpoint ? { checkpoint } : {}) });
     if (statement) await this.db.query(statement.sql, statement.params);
   }
