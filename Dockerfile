@@ -20,4 +20,4 @@ COPY --from=build /app/apps ./apps
 COPY --from=build /app/tools ./tools
 COPY --from=build /app/scripts ./scripts
 USER node
-CMD ["node", "--heap-growing-percent=100", "apps/api-gateway/dist/main.js"]
+CMD ["node", "--heap-growing-percent=100", "--max-semi-space-size=8", "apps/api-gateway/dist/main.js"]

@@ -70,9 +70,9 @@ describe('docker-compose.yml', () => {
     describe(service.name, () => {
       const spec = () => compose.services[service.name]!;
 
-      it('starts the built entry point the app package declares, with the heap flags npm start uses', () => {
+      it('starts the built entry point the app package declares, with the heap flags npm start gives it', () => {
         const pkg = JSON.parse(readFileSync(join(root, 'apps', service.name, 'package.json'), 'utf8')) as { main: string };
-        const flags = heapFlags({ KARMADA_HEAP_GROWING_PERCENT: String(defaultHeapGrowingPercent) });
+        const flags = heapFlags({ KARMADA_HEAP_GROWING_PERCENT: String(defaultHeapGrowingPercent) }, service.name);
         expect(spec().command).to.deep.equal(['node', ...flags, join('apps', service.name, pkg.main.replace(/^\.\//, ''))]);
         expect(existsSync(join(root, 'apps', service.name, 'src', 'main.ts')), 'src/main.ts').to.equal(true);
       });

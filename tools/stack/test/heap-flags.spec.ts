@@ -1,17 +1,30 @@
 import { expect } from 'chai';
-import { defaultHeapGrowingPercent, heapFlags } from '../../../scripts/run-tool.mjs';
+import { defaultHeapGrowingPercent, heapFlags, semiSpaceMiB } from '../../../scripts/run-tool.mjs';
 
-describe('heapFlags (V8 heap growth of launched processes)', () => {
-  const cases: { name: string; value: string | undefined; flags: string[] }[] = [
-    { name: 'the default when unset', value: undefined, flags: [`--heap-growing-percent=${defaultHeapGrowingPercent}`] },
-    { name: 'a percentage given', value: '50', flags: ['--heap-growing-percent=50'] },
-    { name: "V8's own heuristics for 0", value: '0', flags: [] },
+describe('heapFlags (V8 heap flags of launched processes)', () => {
+  const growing = `--heap-growing-percent=${defaultHeapGrowingPercent}`;
+  const cases: { name: string; value: string | undefined; packageName: string; flags: string[] }[] = [
+    { name: 'the default growth when unset', value: undefined, packageName: 'binding-svc', flags: [growing] },
+    { name: 'a percentage given', value: '50', packageName: 'executor-svc', flags: ['--heap-growing-percent=50'] },
+    { name: "V8's own heuristics for 0", value: '0', packageName: 'policy-svc', flags: [] },
+    { name: "the gateway's smaller young generation", value: undefined, packageName: 'api-gateway', flags: [growing, '--max-semi-space-size=8'] },
+    { name: 'the young generation also with 0', value: '0', packageName: 'api-gateway', flags: ['--max-semi-space-size=8'] },
+    { name: 'no young generation for a tool', value: undefined, packageName: 'member-sim', flags: [growing] },
+    { name: 'no young generation without a package', value: undefined, packageName: '', flags: [growing] },
+    { name: "no young generation for an inherited property's name", value: undefined, packageName: 'toString', flags: [growing] },
   ];
   for (const c of cases) {
     it(`gives ${c.name}`, () => {
-      expect(heapFlags(c.value === undefined ? {} : { KARMADA_HEAP_GROWING_PERCENT: c.value })).to.deep.equal(c.flags);
+      expect(heapFlags(c.value === undefined ? {} : { KARMADA_HEAP_GROWING_PERCENT: c.value }, c.packageName)).to.deep.equal(c.flags);
     });
   }
+
+  it('sizes young generations in whole MiB, only for services', () => {
+    for (const [name, mib] of Object.entries(semiSpaceMiB)) {
+      expect(name).to.match(/-(gateway|svc)$/);
+      expect(Number.isInteger(mib) && mib > 0, name).to.equal(true);
+    }
+  });
 
   for (const bad of ['-5', '1.5', 'lots', '']) {
     it(`refuses "${bad}" and says what it takes`, () => {
