@@ -163,7 +163,7 @@ export class ListWatch<T> {
         const entry = { resourceVersion: object.metadata.resourceVersion ?? '', value: this.options.transform(object) };
         const before = this.items.get(key);
         listed.add(key);
-        this.items.set(key, entry);
+        this.items.set(before ? key : flattened(key), entry);
         if (!before) this.emit({ type: 'added', key, value: entry.value, object });
         else if (before.resourceVersion !== entry.resourceVersion) this.emit({ type: 'updated', key, value: entry.value, previous: before.value, object });
       }
@@ -222,7 +222,7 @@ export class ListWatch<T> {
       return 'applied';
     }
     const entry = { resourceVersion: resourceVersion ?? '', value: this.options.transform(object) };
-    this.items.set(key, entry);
+    this.items.set(before ? key : flattened(key), entry);
     this.emit(before ? { type: 'updated', key, value: entry.value, previous: before.value, object } : { type: 'added', key, value: entry.value, object });
     return 'applied';
   }
@@ -268,4 +268,16 @@ export class ListWatch<T> {
 export function keyOf(object: { metadata?: { name?: string; namespace?: string } }): string {
   const { name = '', namespace } = object.metadata ?? {};
   return namespace ? `${namespace}/${name}` : name;
+}
+
+/**
+ * A new cache key as one flat string. keyOf builds `namespace/name` as a rope (ConsString) that holds on to the
+ * namespace and name strings of the parsed object, about 50 bytes more per key than the flat string V8 leaves once
+ * something reads the rope's characters: charCodeAt flattens it in place, and the next collection drops the rope.
+ * 100,000 cached pods or managed objects: 5 MiB less live heap (docs/performance.md, session 14). A key already in
+ * the map stays the one stored, so only a new key needs this.
+ */
+function flattened(key: string): string {
+  key.charCodeAt(0);
+  return key;
 }
