@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { runtimeEnvNames, serviceCatalog } from '@karmada-ts/service-runtime';
-import { defaultHeapGrowingPercent, heapFlags } from '../../../scripts/run-tool.mjs';
+import { heapFlags } from '../../../scripts/run-tool.mjs';
 
 // No Docker engine runs on the build machines, so this checks docker-compose.yml against what the code really uses:
 // the services, their entry points and ports, and every environment variable the code reads.
@@ -72,7 +72,7 @@ describe('docker-compose.yml', () => {
 
       it('starts the built entry point the app package declares, with the heap flags npm start gives it', () => {
         const pkg = JSON.parse(readFileSync(join(root, 'apps', service.name, 'package.json'), 'utf8')) as { main: string };
-        const flags = heapFlags({ KARMADA_HEAP_GROWING_PERCENT: String(defaultHeapGrowingPercent) }, service.name);
+        const flags = heapFlags({}, service.name);
         expect(spec().command).to.deep.equal(['node', ...flags, join('apps', service.name, pkg.main.replace(/^\.\//, ''))]);
         expect(existsSync(join(root, 'apps', service.name, 'src', 'main.ts')), 'src/main.ts').to.equal(true);
       });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { defaultHeapGrowingPercent, heapFlags, semiSpaceMiB } from '../../../scripts/run-tool.mjs';
+import { defaultHeapGrowingPercent, heapFlags, serviceHeaps } from '../../../scripts/run-tool.mjs';
 
 describe('heapFlags (V8 heap flags of launched processes)', () => {
   const growing = `--heap-growing-percent=${defaultHeapGrowingPercent}`;
@@ -9,9 +9,11 @@ describe('heapFlags (V8 heap flags of launched processes)', () => {
     { name: "V8's own heuristics for 0", value: '0', packageName: 'policy-svc', flags: [] },
     { name: "the gateway's smaller young generation", value: undefined, packageName: 'api-gateway', flags: [growing, '--max-semi-space-size=8'] },
     { name: 'the young generation also with 0', value: '0', packageName: 'api-gateway', flags: ['--max-semi-space-size=8'] },
-    { name: 'no young generation for a tool', value: undefined, packageName: 'member-sim', flags: [growing] },
-    { name: 'no young generation without a package', value: undefined, packageName: '', flags: [growing] },
-    { name: "no young generation for an inherited property's name", value: undefined, packageName: 'toString', flags: [growing] },
+    { name: "cluster-svc's own growth and young generation", value: undefined, packageName: 'cluster-svc', flags: ['--heap-growing-percent=25', '--max-semi-space-size=8'] },
+    { name: "a percentage given over cluster-svc's own", value: '70', packageName: 'cluster-svc', flags: ['--heap-growing-percent=70', '--max-semi-space-size=8'] },
+    { name: 'the default for a tool', value: undefined, packageName: 'member-sim', flags: [growing] },
+    { name: 'the default without a package', value: undefined, packageName: '', flags: [growing] },
+    { name: "the default for an inherited property's name", value: undefined, packageName: 'toString', flags: [growing] },
   ];
   for (const c of cases) {
     it(`gives ${c.name}`, () => {
@@ -19,10 +21,10 @@ describe('heapFlags (V8 heap flags of launched processes)', () => {
     });
   }
 
-  it('sizes young generations in whole MiB, only for services', () => {
-    for (const [name, mib] of Object.entries(semiSpaceMiB)) {
+  it('sizes heaps apart only for services, in whole MiB and percent', () => {
+    for (const [name, sized] of Object.entries(serviceHeaps)) {
       expect(name).to.match(/-(gateway|svc)$/);
-      expect(Number.isInteger(mib) && mib > 0, name).to.equal(true);
+      for (const value of Object.values(sized)) expect(Number.isInteger(value) && value > 0, name).to.equal(true);
     }
   });
 
