@@ -20,6 +20,7 @@ import { protobufContentType } from '../protobuf/kube-protobuf.js';
 import { decodeBody, decodeProtobufBody, readBody } from './body.js';
 import { acceptsJson, bodyContentTypes, parseAccept, parseMediaType, patchContentTypes, responseShape, wantsAggregatedDiscovery, type ResponseShape } from './negotiation.js';
 import { parseApiPath, type ApiRoute } from './request-path.js';
+import { sendJsonList } from './json-list-response.js';
 import { sendJson, sendStatus, sendText } from './respond.js';
 import { streamWatch, writeWatchError } from './watch-stream.js';
 
@@ -276,36 +277,33 @@ export function createKubeApiHandler(options: KubeApiHandlerOptions): KubeApiHan
     });
   }
 
-  function sendShaped(
+  async function sendShaped(
     res: ServerResponse,
     code: number,
     def: ResourceDefinition,
     body: KubeObject | KubeList,
     shape: ResponseShape,
-  ): void {
+  ): Promise<void> {
     const isList = Array.isArray(body.items);
     const items: KubeObject[] = isList ? (body.items as KubeObject[]) : [body as KubeObject];
     const { resourceVersion } = body.metadata;
     const next = isList ? (body as KubeList).metadata.continue : undefined;
     if (shape.kind === 'table') {
-      return sendJson(
-        res,
-        code,
-        buildTable(def.table, items, {
-          apiVersion: shape.apiVersion,
-          includeObject: 'Metadata',
-          now: service.now(),
-          ...(resourceVersion !== undefined ? { resourceVersion } : {}),
-          ...(next !== undefined ? { continue: next } : {}),
-        }),
-      );
+      const table = buildTable(def.table, items, {
+        apiVersion: shape.apiVersion,
+        includeObject: 'Metadata',
+        now: service.now(),
+        ...(resourceVersion !== undefined ? { resourceVersion } : {}),
+        ...(next !== undefined ? { continue: next } : {}),
+      });
+      return sendJsonList(res, code, table, 'rows');
     }
     if (shape.kind === 'metadata') {
       const partial = (o: KubeObject): object => ({ kind: 'PartialObjectMetadata', apiVersion: shape.apiVersion, metadata: o.metadata });
-      if (isList) return sendJson(res, code, { kind: 'PartialObjectMetadataList', apiVersion: shape.apiVersion, metadata: body.metadata, items: items.map(partial) });
+      if (isList) return sendJsonList(res, code, { kind: 'PartialObjectMetadataList', apiVersion: shape.apiVersion, metadata: body.metadata, items: items.map(partial) }, 'items');
       return sendJson(res, code, partial(body as KubeObject));
     }
-    sendJson(res, code, body);
+    return isList ? sendJsonList(res, code, body, 'items') : sendJson(res, code, body);
   }
 
   async function readObjectBody(req: IncomingMessage, allowEmpty: boolean): Promise<unknown> {

@@ -1,10 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import type { KubeStatusError } from '../api/status.js';
 
-/** Writing JSON responses and Status errors. */
+/** Writing JSON responses and Status errors. `body`: a value, or its JSON already (a string or UTF-8 bytes). */
 export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json', warnings: readonly string[] = []): void {
-  const payload = typeof body === 'string' ? body : JSON.stringify(body);
-  const headers: Record<string, string | string[]> = { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(payload)), 'Cache-Control': 'no-cache, private' };
+  // Encoded once: its length is the Content-Length (Buffer.byteLength would read the whole string a second time).
+  const payload = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  const headers: Record<string, string | string[]> = { 'Content-Type': contentType, 'Content-Length': String(payload.length), 'Cache-Control': 'no-cache, private' };
   if (warnings.length > 0) headers['Warning'] = warnings.map((w) => `299 - ${JSON.stringify(w)}`);
   res.writeHead(code, headers);
   res.end(payload);
