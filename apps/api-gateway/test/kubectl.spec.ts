@@ -124,6 +124,26 @@ spec:
     expect(await ok('delete', '-f', widget)).to.contain('deleted');
   });
 
+  it('reads a list larger than one chunk of the response (sent with chunked transfer encoding)', async () => {
+    const count = 40;
+    const list = {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: Array.from({ length: count }, (_, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `big-${i}`, namespace: 'default' }, data: { text: `${i}:${'x'.repeat(8_000)}` } })),
+    };
+    const file = join(work, 'configmaps.json');
+    writeFileSync(file, JSON.stringify(list));
+    await ok('create', '-f', file);
+    const raw = await ok('get', '--raw', '/api/v1/namespaces/default/configmaps');
+    expect(raw.length, 'the list must be larger than the 256 KiB chunk').to.be.above(256 * 1024);
+    const listed = JSON.parse(await ok('get', 'configmaps', '-o', 'json')) as { items: { metadata: { name: string }; data: { text: string } }[] };
+    const big = listed.items.filter((item) => item.metadata.name.startsWith('big-'));
+    expect(big).to.have.length(count);
+    expect(big.find((item) => item.metadata.name === 'big-37')?.data.text).to.equal(`37:${'x'.repeat(8_000)}`);
+    expect((await ok('get', 'configmaps', '--no-headers')).split('\n').filter((line) => line.startsWith('big-'))).to.have.length(count);
+    await ok('delete', '-f', file);
+  });
+
   it('lists Karmada clusters', async () => {
     const cluster = join(work, 'cluster.yaml');
     writeFileSync(cluster, 'apiVersion: cluster.karmada.io/v1alpha1\nkind: Cluster\nmetadata:\n  name: member1\nspec:\n  syncMode: Push\n  apiEndpoint: https://127.0.0.1:6443\n');
