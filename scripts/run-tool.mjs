@@ -40,12 +40,17 @@ export const defaultHeapGrowingPercent = 100;
  * - cluster-svc keeps about 70 MiB alive at 100,000 pods, 27 MiB of it client-node's code and sources, which growth by
  *   100 % doubled for nothing: 230-239 → 188 MiB peak RSS at 10,000 × 10, and its full collections stay cheap next to
  *   its watches (its CPU did not rise).
+ * - executor-svc keeps every applied object in its informers (about 650 bytes each, some 75 MiB at 100,000): growth by
+ *   50 % instead of 100 % took 341-356 → 309-316 MiB at 2,000 × 10 for 3-6 % more of its CPU; 30 % saved a little
+ *   more for 10 % more CPU.
  * binding-svc and executor-svc decode, render and apply batches of a thousand events: a smaller nursery promotes a
- * batch's data and they pay for it in full collections (+30 % CPU), so they keep V8's default (docs/performance.md).
+ * batch's data and they pay for it in full collections (+30 % CPU), so they keep V8's default young generation
+ * (docs/performance.md).
  */
 export const serviceHeaps = Object.freeze({
   'api-gateway': Object.freeze({ semiSpaceMiB: 8 }),
   'cluster-svc': Object.freeze({ semiSpaceMiB: 8, growingPercent: 25 }),
+  'executor-svc': Object.freeze({ growingPercent: 50 }),
 });
 
 /**

@@ -5,7 +5,9 @@ describe('heapFlags (V8 heap flags of launched processes)', () => {
   const growing = `--heap-growing-percent=${defaultHeapGrowingPercent}`;
   const cases: { name: string; value: string | undefined; packageName: string; flags: string[] }[] = [
     { name: 'the default growth when unset', value: undefined, packageName: 'binding-svc', flags: [growing] },
-    { name: 'a percentage given', value: '50', packageName: 'executor-svc', flags: ['--heap-growing-percent=50'] },
+    { name: 'a percentage given', value: '70', packageName: 'policy-svc', flags: ['--heap-growing-percent=70'] },
+    { name: "executor-svc's own growth", value: undefined, packageName: 'executor-svc', flags: ['--heap-growing-percent=50'] },
+    { name: "a percentage given over executor-svc's own", value: '100', packageName: 'executor-svc', flags: ['--heap-growing-percent=100'] },
     { name: "V8's own heuristics for 0", value: '0', packageName: 'policy-svc', flags: [] },
     { name: "the gateway's smaller young generation", value: undefined, packageName: 'api-gateway', flags: [growing, '--max-semi-space-size=8'] },
     { name: 'the young generation also with 0', value: '0', packageName: 'api-gateway', flags: ['--max-semi-space-size=8'] },
