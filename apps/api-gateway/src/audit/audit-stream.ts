@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { drainedOrClosed } from '@karmada-ts/kube';
 import type { Logger } from '@karmada-ts/operability';
 import type { StreamFollower } from '../store/stream-follower.js';
 import { auditEntryOf } from './audit-entry.js';
@@ -50,16 +51,4 @@ export async function streamAuditEntries(res: ServerResponse, options: AuditStre
     res.off('close', stop);
     res.end();
   }
-}
-
-function drainedOrClosed(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
 }

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { sendJson } from './respond.js';
+import { drainedOrClosed, sendJson } from './respond.js';
 
 /**
  * Bytes gathered before each write. A list that fits in one chunk goes out as sendJson sends everything (with a
@@ -106,16 +106,5 @@ class ChunkBuffer {
 /** Writes a chunk; resolves true once the response may take more, false when the connection closed first. */
 function written(res: ServerResponse, chunk: Buffer): Promise<boolean> {
   if (res.destroyed) return Promise.resolve(false);
-  if (res.write(chunk)) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const onDrain = () => settle(true);
-    const onClose = () => settle(false);
-    const settle = (writable: boolean) => {
-      res.off('drain', onDrain);
-      res.off('close', onClose);
-      resolve(writable);
-    };
-    res.on('drain', onDrain);
-    res.on('close', onClose);
-  });
+  return res.write(chunk) ? Promise.resolve(true) : drainedOrClosed(res);
 }

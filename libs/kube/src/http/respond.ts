@@ -23,3 +23,21 @@ export function sendText(res: ServerResponse, code: number, text: string): void 
   res.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'X-Content-Type-Options': 'nosniff' });
   res.end(text);
 }
+
+/**
+ * Resolves once a response whose write was refused (write() returned false) may take more: true on 'drain', false
+ * when the connection closed first.
+ */
+export function drainedOrClosed(res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onDrain = () => settle(true);
+    const onClose = () => settle(false);
+    const settle = (writable: boolean) => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(writable);
+    };
+    res.on('drain', onDrain);
+    res.on('close', onClose);
+  });
+}
