@@ -2,19 +2,22 @@ import { EnvelopeDecodeError, eventTypeHeader, type Envelope, type EventRegistry
 import type { BackboneMetrics } from '@karmada-ts/operability';
 import {
   DeliverPolicy,
+  DirectMsgHeaders,
   JetStreamApiCodes,
   JetStreamApiError,
+  PubHeaders,
   jetstream,
   jetstreamManager,
+  type ApiError,
   type JetStreamClient,
   type JetStreamManager,
-  type JetStreamPublishOptions,
   type OrderedConsumerOptions,
 } from '@nats-io/jetstream';
-import { headers, type NatsConnection } from '@nats-io/nats-core';
+import { Empty, headers, type MsgHdrs, type NatsConnection } from '@nats-io/nats-core';
 import { connect, type NodeConnectionOptions } from '@nats-io/transport-node';
 import { ConcurrencyConflictError, parseActualSequence } from './concurrency-conflict-error.js';
 import { settlePipelined } from './pipelined.js';
+import { ReplyInbox } from './reply-inbox.js';
 import { decodeStoredEvent, type StoredEvent } from './stored-event.js';
 
 /**
@@ -73,6 +76,8 @@ export interface ReplayOptions {
 export class EventStore {
   readonly stream: string;
   private readonly js: JetStreamClient;
+  /** Appends and direct gets, the store's requests on every event, go through one inbox (see ReplyInbox). */
+  private readonly inbox: ReplyInbox;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -82,6 +87,7 @@ export class EventStore {
   ) {
     this.stream = options.stream;
     this.js = jetstream(nc);
+    this.inbox = new ReplyInbox(nc);
   }
 
   /** An event store on an existing connection (the caller closes the connection). */
@@ -117,21 +123,18 @@ export class EventStore {
       throw new Error(`envelope ${envelope.id} is for ${envelope.subject}, not ${subject}`);
     }
     const expected = options.expectedSeq;
-    const publishOptions: Partial<JetStreamPublishOptions> = {
-      msgID: options.msgId ?? envelope.id,
-      headers: typeHeaders(envelope.type),
-      ...(expected === 'any' ? {} : { expect: { lastSubjectSequence: expected } }),
-    };
-    try {
-      const ack = await this.js.publish(subject, JSON.stringify(envelope), publishOptions);
-      if (!ack.duplicate) this.options.metrics?.eventAppended(envelope.type);
-      return { seq: ack.seq, duplicate: ack.duplicate };
-    } catch (err) {
-      if (expected !== 'any' && err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamWrongLastSequence) {
-        throw new ConcurrencyConflictError(subject, expected, parseActualSequence(err.message), { cause: err });
+    const answer = await this.inbox.request(subject, JSON.stringify(envelope), appendHeaders(envelope.type, options.msgId ?? envelope.id, expected));
+    const ack = answer.json<PubAckAnswer>();
+    if (ack.error) {
+      const error = new JetStreamApiError(ack.error);
+      if (expected !== 'any' && error.code === JetStreamApiCodes.StreamWrongLastSequence) {
+        throw new ConcurrencyConflictError(subject, expected, parseActualSequence(error.message), { cause: error });
       }
-      throw err;
+      throw error;
     }
+    const duplicate = ack.duplicate === true;
+    if (!duplicate) this.options.metrics?.eventAppended(envelope.type);
+    return { seq: ack.seq, duplicate };
   }
 
   /**
@@ -152,7 +155,7 @@ export class EventStore {
 
   /** The last event on `subject` (direct get), or undefined when the subject is empty. */
   async readLast(subject: string): Promise<StoredEvent | undefined> {
-    const message = await this.jsm.direct.getMessage(this.stream, { last_by_subj: subject });
+    const message = await this.lastMessage(subject);
     return message ? decodeStoredEvent(this.options.registry, message.data, message.seq) : undefined;
   }
 
@@ -167,8 +170,7 @@ export class EventStore {
   /** The last sequence of the stream, or of the subjects matching `filterSubject` (0 when there is none). */
   async lastSequence(filterSubject?: string): Promise<number> {
     if (filterSubject === undefined) return (await this.jsm.streams.info(this.stream)).state.last_seq;
-    const message = await this.jsm.direct.getMessage(this.stream, { last_by_subj: filterSubject });
-    return message?.seq ?? 0;
+    return (await this.lastMessage(filterSubject))?.seq ?? 0;
   }
 
   /**
@@ -196,9 +198,19 @@ export class EventStore {
     }
   }
 
-  /** Drains the connection when the store opened it. */
+  /** Stops the store's requests, and drains the connection when the store opened it. */
   async close(): Promise<void> {
+    this.inbox.close();
     if (this.ownsConnection && !this.nc.isClosed()) await this.nc.drain();
+  }
+
+  /** The last message on the subjects matching `filter` (a direct get), or undefined when there is none. */
+  private async lastMessage(filter: string): Promise<{ seq: number; data: Uint8Array } | undefined> {
+    const answer = await this.inbox.request(`$JS.API.DIRECT.GET.${this.stream}.${filter}`, Empty);
+    const status = answer.headers?.code ?? 0;
+    if (status === 404) return undefined;
+    if (status !== 0) throw new Error(`direct get of the last message on ${filter} in ${this.stream}: ${status} ${answer.headers?.description ?? ''}`.trimEnd());
+    return { seq: Number(answer.headers?.get(DirectMsgHeaders.Sequence)), data: answer.data };
   }
 
   private decodeForReplay(body: Uint8Array, seq: number, options: ReplayOptions): StoredEvent | undefined {
@@ -214,8 +226,18 @@ export class EventStore {
   }
 }
 
-function typeHeaders(type: string) {
+/** The stream's answer to a publish: where the message was stored, or why it was not. */
+interface PubAckAnswer {
+  readonly seq: number;
+  readonly duplicate?: boolean;
+  readonly error?: ApiError;
+}
+
+/** An append's headers: the event type (read before decoding), the message id and the expected subject sequence. */
+function appendHeaders(type: string, msgId: string, expected: ExpectedSeq): MsgHdrs {
   const h = headers();
   h.set(eventTypeHeader, type);
+  h.set(PubHeaders.MsgIdHdr, msgId);
+  if (expected !== 'any') h.set(PubHeaders.ExpectedLastSubjectSequenceHdr, String(expected));
   return h;
 }

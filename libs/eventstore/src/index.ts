@@ -3,6 +3,7 @@ export * from './concurrency-conflict-error.js';
 export * from './retry-on-conflict.js';
 export * from './provision-stream.js';
 export * from './event-store.js';
+export * from './reply-inbox.js';
 export * from './readiness.js';
 export * from './transport/consumer-spec.js';
 export * from './transport/patterns.js';

@@ -1,7 +1,7 @@
 import * as chai from 'chai';
 import chaiAsPromised from 'chai-as-promised';
 import { ResourceUpserted, type Envelope } from '@karmada-ts/contracts';
-import { ConcurrencyConflictError, provisionStream, type StoredEvent } from '@karmada-ts/eventstore';
+import { ConcurrencyConflictError, NoResponderError, provisionStream, type StoredEvent } from '@karmada-ts/eventstore';
 import { jetstream } from '@nats-io/jetstream';
 import { createTestStream, deployment, upserted, type TestStream } from './support.js';
 
@@ -76,6 +76,13 @@ describe('EventStore on JetStream', () => {
     await expect(t.store.append(subject, upserted('elsewhere', deployment('a')), { expectedSeq: 0 })).to.be.rejectedWith(
       /not/,
     );
+  });
+
+  it('an append to a subject no stream holds rejects with NoResponderError and appends nothing', async () => {
+    const outside = `elsewhere.${t.subjects.stream}.x`;
+    const before = await t.store.lastSequence();
+    await expect(t.store.append(outside, upserted(outside, deployment('x')), { expectedSeq: 0 })).to.be.rejectedWith(NoResponderError, outside);
+    expect(await t.store.lastSequence()).to.equal(before);
   });
 
   it('readLast gives the last event of a subject, decoded and upcast, or undefined', async () => {
