@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Envelope, Subjects, TemplateRefJson } from '@karmada-ts/contracts';
+import { contentDigest, type Envelope, type Subjects, type TemplateRefJson } from '@karmada-ts/contracts';
 import {
   aggregatedStatusItems,
   executionSpaceName,
@@ -33,6 +33,7 @@ import { HeadAppender } from './head-appender.js';
 import { indexKnownWorks, workWithStatus, type KnownWork } from './known-work.js';
 import { cleanupVerdict, type CleanupVerdict } from './cleanup-verdict.js';
 import { planBindingWorks, type BindingWorksPlan } from './plan-binding-works.js';
+import { DigestMemo, renderInputsDigest } from './render-inputs.js';
 import { decideBindingCleanedUp, decideBindingStatus, decideTemplateStatus } from './status-decisions.js';
 import type { SubjectDecision } from './subject-decision.js';
 import { workSubjectDecision } from './work-subject-decision.js';
@@ -68,7 +69,14 @@ interface BindingSnapshot {
 interface SharedState {
   readonly clusters: ReadonlyMap<string, Cluster>;
   readonly overridePolicies: OverridePolicies;
+  /** Digest of every Cluster and ClusterOverridePolicy, for renderedFrom. */
+  readonly digest: string;
+  /** Digests of the OverridePolicies of each namespace of the batch, for renderedFrom (absent: there are none). */
+  readonly namespacePolicyDigests: ReadonlyMap<string, string>;
 }
+
+/** The namespace policy digest of a namespace without OverridePolicies. */
+const noPoliciesDigest = contentDigest([]);
 
 /**
  * Reconciles bindings (Karmada's binding controller and binding-status controller): their Works, their status,
@@ -79,6 +87,8 @@ interface SharedState {
  */
 @Injectable()
 export class BindingSync {
+  private readonly digests = new DigestMemo();
+
   constructor(
     @Inject(ReadModelReader) private readonly reader: ReadModelReader,
     @Inject(HeadAppender) private readonly appender: HeadAppender,
@@ -107,6 +117,7 @@ export class BindingSync {
               template: snapshot.template?.object as unknown as KubeObject | undefined,
               templateSealedData: snapshot.template?.sealedData,
               works: snapshot.works,
+              renderedFrom: renderedFromOf(snapshot, shared),
             })
           : statusOnly,
     }));
@@ -177,6 +188,7 @@ export class BindingSync {
       reader.templateStatuses(templateKeys),
     ]);
     const works = indexKnownWorks(rows, await reader.workStatuses(rows));
+    const overridePolicies = policyStates.map((s) => s.object as unknown as OverridePolicy);
     const templateOf = (key: StateKey | undefined) => (key ? templates.get(stateKeyString(key)) : undefined);
     return {
       snapshots: found.map((b) => ({
@@ -195,8 +207,10 @@ export class BindingSync {
         clusters: new Map(clusterStates.map((s) => [s.object.metadata.name ?? '', s.object as unknown as Cluster])),
         overridePolicies: {
           clusterOverridePolicies: clusterPolicyStates.map((s) => s.object as unknown as ClusterOverridePolicy),
-          overridePolicies: policyStates.map((s) => s.object as unknown as OverridePolicy),
+          overridePolicies,
         },
+        digest: `${this.digests.of(clusterStates)}.${this.digests.of(clusterPolicyStates)}`,
+        namespacePolicyDigests: digestsByNamespace(overridePolicies),
       },
     };
   }
@@ -234,6 +248,28 @@ export class BindingSync {
     }
     return decisions;
   }
+}
+
+/** What a binding's Works are rendered from, as a digest (renderInputsDigest); undefined when nothing is rendered. */
+function renderedFromOf(snapshot: BindingSnapshot, shared: SharedState): string | undefined {
+  if (snapshot.deleting || !snapshot.template) return undefined;
+  return renderInputsDigest({
+    template: snapshot.template.object as unknown as KubeObject,
+    templateSealedData: snapshot.template.sealedData,
+    binding: snapshot.binding,
+    sharedDigest: shared.digest,
+    namespacePoliciesDigest: shared.namespacePolicyDigests.get(snapshot.binding.metadata.namespace ?? '') ?? noPoliciesDigest,
+  });
+}
+
+/** The digest of each namespace's OverridePolicies. */
+function digestsByNamespace(policies: readonly OverridePolicy[]): Map<string, string> {
+  const byNamespace = new Map<string, OverridePolicy[]>();
+  for (const policy of policies) {
+    const namespace = policy.metadata.namespace ?? '';
+    byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), policy]);
+  }
+  return new Map([...byNamespace].map(([namespace, inNamespace]) => [namespace, contentDigest(inNamespace)]));
 }
 
 /** The plan of a reconcile that leaves the Works alone: nothing about them, nothing about overrides. */

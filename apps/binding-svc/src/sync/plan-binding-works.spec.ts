@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { WorkCleanedUp, WorkDeletionRequested, WorkRendered } from '@karmada-ts/contracts';
+import { WorkCleanedUp, WorkDeletionRequested, WorkRendered, type WorkRenderedData } from '@karmada-ts/contracts';
 import {
   buildBinding,
   type AnyResourceBinding,
@@ -8,10 +8,12 @@ import {
   type KubeObject,
   type OverridePolicy,
   type PropagationPolicy,
+  type Work,
 } from '@karmada-ts/domain';
 import { keyString, type LastEvent } from '../read-models/read-model-tables.js';
 import type { KnownWork } from './known-work.js';
 import { planBindingWorks, type BindingWorksInput } from './plan-binding-works.js';
+import { decideWork } from './work-decisions.js';
 
 const template: KubeObject = {
   apiVersion: 'apps/v1',
@@ -148,6 +150,32 @@ describe('planBindingWorks', () => {
     expect(work.metadata.labels?.['work.karmada.io/permanent-id']).to.equal('p');
     expect(work.spec.workload.manifests[0]?.metadata.labels?.['work.karmada.io/permanent-id']).to.equal('p');
     expect(intent.binding).to.deep.equal({ kind: 'ResourceBinding', namespace: 'default', name: 'nginx-deployment', uid: 'rb-uid' });
+  });
+
+  it('a live Work rendered from the same inputs is kept without rendering; other inputs render it', () => {
+    // The known Work has no manifest at all, which no render gives: only its digest can keep it.
+    const from = (digest: string, clusterName: string): KnownWork => {
+      const work = known(clusterName, 'live');
+      const ref = { kind: 'ResourceBinding', namespace: 'default', name: 'nginx-deployment', uid: 'rb-uid' } as const;
+      return { ...work, last: { ...work.last!, data: { ...(work.last!.data as WorkRenderedData), binding: ref, renderedFrom: digest } } };
+    };
+    const context = { now: 't', newIdentity: () => ({ uid: 'n', permanentId: 'n', creationTimestamp: 't' }) };
+    const plan = planBindingWorks(input({ renderedFrom: 'd1', known: [from('d1', 'member1'), from('d0', 'member2')] }));
+    const [kept, stale] = plan.intents;
+    if (kept?.kind !== 'render' || stale?.kind !== 'render') throw new Error('expected two render intents');
+    expect([kept.renderedFrom, stale.renderedFrom]).to.deep.equal(['d1', 'd1']);
+    expect(decideWork(kept, from('d1', 'member1').last, context)).to.equal(undefined);
+    const updated = decideWork(stale, from('d0', 'member2').last, context);
+    expect((updated?.data as WorkRenderedData).renderedFrom).to.equal('d1');
+    expect((updated?.data as WorkRenderedData).work.metadata.uid).to.equal('member2-uid');
+    // Should the subject's head turn out to be another Work, the kept intent still renders.
+    const other = decideWork(kept, from('d0', 'member1').last, context);
+    expect(((other?.data as WorkRenderedData).work['spec'] as Work['spec']).workload.manifests).to.have.length(1);
+    expect(plan.overrideFailures).to.deep.equal([]);
+    // Only a render meets the override that fails on member2: kept by its digest, its Work is not rendered at all.
+    const overridden = { overridePolicies: { clusterOverridePolicies: [], overridePolicies: [badPolicy] } };
+    expect(planBindingWorks(input({ ...overridden, renderedFrom: 'd1', known: [from('d1', 'member2')] })).overrideFailures).to.deep.equal([]);
+    expect(planBindingWorks(input({ ...overridden, renderedFrom: 'd1', known: [from('d0', 'member2')] })).overrideFailures).to.have.length(1);
   });
 
   it('a Secret with sealed values: every Work names where its values are, none carries them', () => {

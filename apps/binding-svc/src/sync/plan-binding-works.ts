@@ -15,6 +15,7 @@ import {
   type SealedValuesRef,
   type Work,
 } from '@karmada-ts/domain';
+import type { WorkRenderedData } from '@karmada-ts/contracts';
 import { keyString, type WorkKey } from '../read-models/read-model-tables.js';
 import { bindingOwnerOf, bindingRefOf } from './binding-ref.js';
 import { cleanedUp, isLive, sameOwner, workIn, type KnownWork } from './known-work.js';
@@ -34,6 +35,11 @@ export interface BindingWorksInput {
   readonly overridePolicies: OverridePolicies;
   /** The Works the binding owns and those on its target subjects, by keyString of their subject. */
   readonly works: ReadonlyMap<string, KnownWork>;
+  /**
+   * The digest of all of the above that rendering reads (renderInputsDigest): a live Work that carries it is kept
+   * without rendering. Undefined: every Work is rendered.
+   */
+  readonly renderedFrom?: string;
 }
 
 export interface BindingWorksPlan {
@@ -90,6 +96,26 @@ export function planBindingWorks(input: BindingWorksInput): BindingWorksPlan {
     const key: WorkKey = { namespace: executionSpaceName(target.name), name: workName };
     const known = input.works.get(keyString(key));
     const renderWith = (permanentId: string) => renderWork(template, binding, cluster, { overridePolicies: input.overridePolicies, workPermanentId: permanentId });
+    const { renderedFrom } = input;
+    if (renderedFrom !== undefined && known && isLive(known.last) && (known.last!.data as WorkRenderedData).renderedFrom === renderedFrom) {
+      // Rendered from these very inputs (so without an override failure): decideWork keeps it unless the subject's
+      // head turns out to be another Work, which is then rendered.
+      intents.push({
+        kind: 'render',
+        key,
+        cluster: target.name,
+        binding: ref,
+        report: known.report,
+        renderedFrom,
+        sealedManifests: (known.last!.data as WorkRenderedData).sealedManifests ?? [],
+        render: (identity: WorkIdentity): Work => {
+          const rendered = renderWith(identity.permanentId);
+          if (!rendered.ok) throw new Error(`rendering ${keyString(key)} failed: ${rendered.error.summary}`);
+          return withIdentity(rendered.work, identity);
+        },
+      });
+      continue;
+    }
     const firstId = known && isLive(known.last) ? identityOf(workIn(known.last)).permanentId : '';
     const first = renderWith(firstId);
     if (!first.ok) {
@@ -102,6 +128,7 @@ export function planBindingWorks(input: BindingWorksInput): BindingWorksPlan {
       cluster: target.name,
       binding: ref,
       report: known?.report,
+      ...(renderedFrom !== undefined ? { renderedFrom } : {}),
       sealedManifests: sealedManifestsOf(first.work, template, input.templateSealedData),
       render: (identity: WorkIdentity): Work => {
         if (identity.permanentId === firstId) return withIdentity(first.work, identity);

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { WorkCleanedUp, WorkDeletionRequested, WorkRendered, type BindingRefJson, type WorkRenderedData } from '@karmada-ts/contracts';
 import type { SealedManifest, Work } from '@karmada-ts/domain';
 import type { LastEvent } from '../read-models/read-model-tables.js';
-import { decideWork, withIdentity, type WorkDecisionContext, type WorkIdentity, type WorkIntent } from './work-decisions.js';
+import { decideWork, withIdentity, type RenderIntent, type WorkDecisionContext, type WorkIdentity, type WorkIntent } from './work-decisions.js';
 
 const binding: BindingRefJson = { kind: 'ResourceBinding', namespace: 'default', name: 'nginx-deployment', uid: 'rb-uid' };
 const key = { namespace: 'karmada-es-member1', name: 'nginx-687f7fb96f' };
@@ -47,11 +47,22 @@ const sealedHead = (ref: string): LastEvent => {
   const head = renderedHead(1);
   return { ...head, data: { ...(head.data as WorkRenderedData), sealedManifests: [sealed(ref)] } };
 };
+/** An intent rendered from the inputs `from`; its render gives `replicas` replicas. */
+const renderFrom = (from: string, replicas = 1): WorkIntent => ({ ...(render(replicas) as RenderIntent), renderedFrom: from });
+const headFrom = (from: string, replicas = 1, owner: BindingRefJson | null = binding): LastEvent => {
+  const head = renderedHead(replicas, owner);
+  return { ...head, data: { ...(head.data as WorkRenderedData), renderedFrom: from } };
+};
 const deletedHead: LastEvent = { type: WorkDeletionRequested.type, seq: 9, data: { work: work(1, old), binding, cluster: 'member1' } };
 const cleaned = (uid: string): LastEvent => ({ type: WorkCleanedUp.type, seq: 10, data: { work: { ...key, uid, cluster: 'member1' }, preserved: false } });
 
 describe('decideWork', () => {
-  const cases: { name: string; intent: WorkIntent; head: LastEvent | undefined; want: { type: string; uid?: string; replicas?: number; deletionTimestamp?: string; sealed?: string[] } | undefined }[] = [
+  const cases: {
+    name: string;
+    intent: WorkIntent;
+    head: LastEvent | undefined;
+    want: { type: string; uid?: string; replicas?: number; deletionTimestamp?: string; sealed?: string[]; renderedFrom?: string } | undefined;
+  }[] = [
     { name: 'a new Work gets a new identity', intent: render(1), head: undefined, want: { type: 'WorkRendered', uid: 'new-uid-0', replicas: 1 } },
     { name: 'an unchanged Work needs nothing', intent: render(1), head: renderedHead(1), want: undefined },
     { name: 'a changed Work keeps its identity', intent: render(2), head: renderedHead(1), want: { type: 'WorkRendered', uid: 'old-uid', replicas: 2 } },
@@ -64,6 +75,13 @@ describe('decideWork', () => {
     { name: 'the same sealed values need nothing', intent: renderSealed('r1'), head: sealedHead('r1'), want: undefined },
     { name: 'new sealed values re-render an otherwise equal Work', intent: renderSealed('r2'), head: sealedHead('r1'), want: { type: 'WorkRendered', uid: 'old-uid', sealed: ['r2'] } },
     { name: 'values no longer sealed re-render it without', intent: render(1), head: sealedHead('r1'), want: { type: 'WorkRendered', uid: 'old-uid', sealed: [] } },
+    { name: 'a new Work records what it was rendered from', intent: renderFrom('d1'), head: undefined, want: { type: 'WorkRendered', uid: 'new-uid-0', renderedFrom: 'd1' } },
+    // The head says 1 replica and the render would say 2: equal digests mean the render is not even asked for.
+    { name: 'a Work rendered from the same inputs needs nothing, not even a render', intent: renderFrom('d1', 2), head: headFrom('d1', 1), want: undefined },
+    { name: 'other inputs that render something else update it', intent: renderFrom('d2', 2), head: headFrom('d1', 1), want: { type: 'WorkRendered', uid: 'old-uid', replicas: 2, renderedFrom: 'd2' } },
+    { name: 'other inputs that render the same Work append nothing', intent: renderFrom('d2', 1), head: headFrom('d1', 1), want: undefined },
+    { name: 'a Work of no digest is compared by content', intent: renderFrom('d1', 1), head: renderedHead(1), want: undefined },
+    { name: 'the same digest on a namespace Work does not stop a binding taking it over', intent: renderFrom('d1', 1), head: headFrom('d1', 1, null), want: { type: 'WorkRendered', uid: 'old-uid', renderedFrom: 'd1' } },
     { name: 'deleting a live Work marks it', intent: { kind: 'delete', key, binding }, head: renderedHead(1), want: { type: 'WorkDeletionRequested', uid: 'old-uid', deletionTimestamp: 't1' } },
     { name: 'deleting again needs nothing', intent: { kind: 'delete', key, binding }, head: deletedHead, want: undefined },
     { name: 'deleting nothing needs nothing', intent: { kind: 'delete', key, binding }, head: undefined, want: undefined },
@@ -80,6 +98,7 @@ describe('decideWork', () => {
       if (c.want.replicas) expect((spec.workload.manifests[0]!.spec as { replicas: number }).replicas).to.equal(c.want.replicas);
       if (c.want.deletionTimestamp) expect(data.work.metadata.deletionTimestamp).to.equal(c.want.deletionTimestamp);
       if (c.want.sealed) expect((data.sealedManifests ?? []).map((m) => m.ref)).to.deep.equal(c.want.sealed);
+      expect(data.renderedFrom).to.equal(c.want.renderedFrom);
     });
   }
 });

@@ -47,6 +47,8 @@ export interface RenderIntent {
   readonly sealedManifests?: readonly SealedManifest[];
   /** executor-svc's last report on the subject: a Work whose deletion was requested is re-created once cleaned up. */
   readonly report: LastEvent | undefined;
+  /** The digest of what `render` renders from (renderInputsDigest); the Work rendered from the same needs nothing. */
+  readonly renderedFrom?: string;
 }
 
 /** A Work that should go; only its owner (the binding named, or none for namespace auto-propagation) removes it. */
@@ -67,7 +69,8 @@ export interface WorkDecisionContext {
 
 /**
  * The event a Work subject needs, given its last event:
- * - render: nothing when the Work (and the version of sealed Secret values it names) already says it; an update
+ * - render: nothing when the Work was rendered from the same inputs (renderedFrom), or when it (and the version of
+ *   sealed Secret values it names) already says what rendering gives; an update
  *   keeping the Work's identity; a new incarnation when there is none, or when the previous one's deletion was
  *   requested and executor-svc has cleaned it up (until then the new one waits, as Karmada waits for a terminating
  *   Work to go). A Work a binding owns is never taken over by namespace auto-propagation (a policy propagating the
@@ -88,6 +91,9 @@ export function decideWork(intent: WorkIntent, head: LastEvent | undefined, cont
   }
   if (isLive(head)) {
     if (!intent.binding && headBinding) return undefined;
+    // Rendered from the very inputs of this intent: rendering again would give the same Work.
+    const headRenderedFrom = (head!.data as WorkRenderedData).renderedFrom;
+    if (intent.renderedFrom !== undefined && headRenderedFrom === intent.renderedFrom && sameJson(headBinding, intent.binding)) return undefined;
     const current = workIn(head!);
     const work = intent.render(identityOf(current));
     const headSealed = (head!.data as WorkRenderedData).sealedManifests ?? [];
@@ -104,6 +110,7 @@ function rendered(intent: RenderIntent, work: Work): Decided {
     ...(intent.binding ? { binding: intent.binding } : {}),
     cluster: intent.cluster,
     ...(intent.sealedManifests?.length ? { sealedManifests: intent.sealedManifests } : {}),
+    ...(intent.renderedFrom !== undefined ? { renderedFrom: intent.renderedFrom } : {}),
   };
   return decided(WorkRendered, data);
 }

@@ -141,6 +141,7 @@ export const eventDataSchemas: Readonly<Record<string, JsonSchema>> = {
       binding: { ...ref('BindingRef'), description: 'Absent for Works no binding owns (namespace auto-propagation).' },
       cluster: string('The target member cluster.'),
       sealedManifests: array(ref('SealedManifest'), 'The manifests that are Secrets whose values the executor reads from the encrypted store before applying.'),
+      renderedFrom: string("binding-svc's digest of what the Work was rendered from: a reconcile that finds the same one renders nothing."),
     },
     ['work', 'cluster'],
   ),

@@ -164,6 +164,12 @@ export interface WorkRenderedData {
    * values (another ref and digest) is a new WorkRendered. Absent when no manifest is sealed.
    */
   readonly sealedManifests?: readonly SealedManifestJson[];
+  /**
+   * binding-svc's own bookkeeping: a digest of what the Work was rendered from (its template, binding and placement,
+   * the Clusters and override policies). A later reconcile that finds the same digest knows rendering again would
+   * give this Work, and renders nothing. Absent on Works rendered before it was introduced.
+   */
+  readonly renderedFrom?: string;
 }
 
 /** One manifest of a Work whose values are in the encrypted store: which one, and where its values are. */
