@@ -14,6 +14,7 @@ import {
   type OverridePolicies,
   type SealedValuesRef,
   type Work,
+  withWorkPermanentId,
 } from '@karmada-ts/domain';
 import type { WorkRenderedData } from '@karmada-ts/contracts';
 import { keyString, type WorkKey } from '../read-models/read-model-tables.js';
@@ -132,6 +133,8 @@ export function planBindingWorks(input: BindingWorksInput): BindingWorksPlan {
       sealedManifests: sealedManifestsOf(first.work, template, input.templateSealedData),
       render: (identity: WorkIdentity): Work => {
         if (identity.permanentId === firstId) return withIdentity(first.work, identity);
+        // A new Work: the render without an id, given its new one.
+        if (firstId === '') return withIdentity(withWorkPermanentId(first.work, identity.permanentId), identity);
         const again = renderWith(identity.permanentId);
         if (!again.ok) throw new Error(`rendering ${keyString(key)} failed on a second pass: ${again.error.summary}`);
         return withIdentity(again.work, identity);

@@ -4,7 +4,7 @@ import type { KubeObject } from '../api/meta.js';
 import type { OverridePolicy, PropagationPolicy } from '../api/policy.js';
 import type { AnyResourceBinding, ResourceBinding, Work } from '../api/work.js';
 import { buildBinding } from '../policy/build-binding.js';
-import { mergeWork } from './work-object.js';
+import { mergeWork, withWorkPermanentId } from './work-object.js';
 import { conflictResolution, renderWork, shouldSuspendDispatching, type RenderWorkOptions } from './render-work.js';
 
 const member1: Cluster = { apiVersion: 'cluster.karmada.io/v1alpha1', kind: 'Cluster', metadata: { name: 'member1' }, spec: { syncMode: 'Push' } };
@@ -173,6 +173,44 @@ describe('renderWork', () => {
     expect(manifestSpec(job({ completions: 8 }), divided, { ...noPolicies, jobCompletions: 2 })).to.deep.include({ parallelism: 3, completions: 2 });
     expect(manifestSpec(job({ completions: 8 }), pp)).to.deep.include({ parallelism: 3, completions: 8 });
     expect(manifestSpec(job({}), divided)).to.not.have.property('completions');
+  });
+});
+
+describe('withWorkPermanentId', () => {
+  const withOwnKeys: KubeObject = {
+    ...deployment,
+    metadata: {
+      ...deployment.metadata,
+      labels: { 'work.karmada.io/permanent-id': 'stale', ...deployment.metadata.labels },
+      annotations: { 'resourcetemplate.karmada.io/managed-labels': 'x', ...deployment.metadata.annotations },
+    },
+  };
+  const labelling: OverridePolicy = {
+    apiVersion: 'policy.karmada.io/v1alpha1',
+    kind: 'OverridePolicy',
+    metadata: { name: 'labels', namespace: 'default' },
+    spec: { overrideRules: [{ overriders: { labelsOverrider: [{ operator: 'add', value: { tier: 'web' } }] } }] },
+  };
+  const configMap: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default', uid: 'cm-uid' }, data: { a: 'b' } };
+  const cases: { name: string; template: KubeObject; options?: RenderWorkOptions }[] = [
+    { name: 'the sample Deployment', template: deployment },
+    { name: 'a template with its own permanent-id label and managed-labels annotation', template: withOwnKeys },
+    { name: 'a template whose overrides add labels', template: deployment, options: { overridePolicies: { clusterOverridePolicies: [], overridePolicies: [labelling] } } },
+    { name: 'a ConfigMap without labels or annotations', template: configMap },
+  ];
+  for (const c of cases) {
+    it(`gives byte for byte what rendering with the id gives: ${c.name}`, () => {
+      const options = c.options ?? noPolicies;
+      const given = withWorkPermanentId(render(binding, options, c.template), 'work-id');
+      expect(JSON.stringify(given)).to.equal(JSON.stringify(render(binding, { ...options, workPermanentId: 'work-id' }, c.template)));
+    });
+  }
+
+  it('leaves the Work it is given alone', () => {
+    const work = render();
+    const before = JSON.stringify(work);
+    withWorkPermanentId(work, 'work-id');
+    expect(JSON.stringify(work)).to.equal(before);
   });
 });
 

@@ -64,6 +64,22 @@ export function workWithManifest(meta: WorkMeta, workload: KubeObject, options: 
   };
 }
 
+/**
+ * A Work rendered without a permanent id, given one: the id labels the Work and its manifests, and the manifests'
+ * managed-labels name it, exactly as renderWork would have written them with the id (which rendering a new Work again
+ * cost: a second deep copy, overrides and pruning). The Work's other parts are shared with `work`.
+ */
+export function withWorkPermanentId(work: Work, permanentId: string): Work {
+  return {
+    ...work,
+    metadata: { ...work.metadata, labels: { ...work.metadata.labels, [KarmadaLabel.WorkPermanentId]: permanentId } },
+    spec: {
+      ...work.spec,
+      workload: { manifests: work.spec.workload.manifests.map((manifest) => recordManagedKeys(manifest, permanentId)) },
+    },
+  };
+}
+
 /** Karmada's SetLabelsAndAnnotationsForWorkload: managed-annotations first, then the Work id label, then managed-labels. */
 function recordManagedKeys(workload: KubeObject, workPermanentId: string | undefined): KubeObject {
   const annotations = { ...workload.metadata.annotations };
