@@ -267,7 +267,9 @@ function digestsByNamespace(policies: readonly OverridePolicy[]): Map<string, st
   const byNamespace = new Map<string, OverridePolicy[]>();
   for (const policy of policies) {
     const namespace = policy.metadata.namespace ?? '';
-    byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), policy]);
+    const inNamespace = byNamespace.get(namespace);
+    if (inNamespace) inNamespace.push(policy);
+    else byNamespace.set(namespace, [policy]);
   }
   return new Map([...byNamespace].map(([namespace, inNamespace]) => [namespace, contentDigest(inNamespace)]));
 }

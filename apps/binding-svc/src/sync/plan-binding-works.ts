@@ -97,6 +97,12 @@ export function planBindingWorks(input: BindingWorksInput): BindingWorksPlan {
     const key: WorkKey = { namespace: executionSpaceName(target.name), name: workName };
     const known = input.works.get(keyString(key));
     const renderWith = (permanentId: string) => renderWork(template, binding, cluster, { overridePolicies: input.overridePolicies, workPermanentId: permanentId });
+    // A render the decision asks for after planning (the inputs rendered here already, so a failure is unexpected).
+    const renderLater = (identity: WorkIdentity): Work => {
+      const rendered = renderWith(identity.permanentId);
+      if (!rendered.ok) throw new Error(`rendering ${keyString(key)} failed on a second pass: ${rendered.error.summary}`);
+      return withIdentity(rendered.work, identity);
+    };
     const { renderedFrom } = input;
     if (renderedFrom !== undefined && known && isLive(known.last) && (known.last!.data as WorkRenderedData).renderedFrom === renderedFrom) {
       // Rendered from these very inputs (so without an override failure): decideWork keeps it unless the subject's
@@ -109,11 +115,7 @@ export function planBindingWorks(input: BindingWorksInput): BindingWorksPlan {
         report: known.report,
         renderedFrom,
         sealedManifests: (known.last!.data as WorkRenderedData).sealedManifests ?? [],
-        render: (identity: WorkIdentity): Work => {
-          const rendered = renderWith(identity.permanentId);
-          if (!rendered.ok) throw new Error(`rendering ${keyString(key)} failed: ${rendered.error.summary}`);
-          return withIdentity(rendered.work, identity);
-        },
+        render: renderLater,
       });
       continue;
     }
@@ -135,9 +137,7 @@ export function planBindingWorks(input: BindingWorksInput): BindingWorksPlan {
         if (identity.permanentId === firstId) return withIdentity(first.work, identity);
         // A new Work: the render without an id, given its new one.
         if (firstId === '') return withIdentity(withWorkPermanentId(first.work, identity.permanentId), identity);
-        const again = renderWith(identity.permanentId);
-        if (!again.ok) throw new Error(`rendering ${keyString(key)} failed on a second pass: ${again.error.summary}`);
-        return withIdentity(again.work, identity);
+        return renderLater(identity);
       },
     });
   }
