@@ -63,7 +63,7 @@ export async function readApiObjects(database: DataSource, query: ApiObjectsQuer
     return `LEFT JOIN api_object_parts l${i} ON l${i}.resource = o.resource AND l${i}.namespace = o.namespace AND l${i}.name = o.name
        AND l${i}.part = $${params.length} AND (l${i}.uid IS NULL OR l${i}.uid = o.object #>> '{metadata,uid}')`;
   });
-  const servedLabels = ['o.labels', ...labelParts.map((_, i) => `COALESCE(l${i}.data -> 'labels', '{}'::jsonb)`)].join(' || ');
+  const servedLabels = ['o.labels', ...labelParts.map((_, i) => `COALESCE((l${i}.data -> 'labels')::jsonb, '{}'::jsonb)`)].join(' || ');
   const labels = labelSelectorSql(query.labelSelector, labelParts.length > 0 ? `(${servedLabels})` : 'o.labels', params.length + 1);
   conditions.push(...labels.clauses);
   params.push(...labels.params);
