@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import type { ServiceDefinition } from '@karmada-ts/service-runtime';
-import { aggregates } from '@karmada-ts/contracts';
+import { aggregates, WorkCleanedUp } from '@karmada-ts/contracts';
 import { createClusterModule, sealedSecretCredentials } from './cluster.module.js';
 import { clusterDurables } from './durables.js';
 import { clusterEvents } from './events.js';
@@ -41,7 +41,13 @@ export function defineClusterService(credentials: Provider = sealedSecretCredent
         reconciler: ExecutionSpaceReconciler,
       },
       {
-        consumer: { durable: clusterDurables.workCleanups, filterSubject: subjects.aggregateFilter(aggregates.workStatus), batchSize: 500 },
+        // Work status subjects carry every report; only the clean-ups matter here (the reports are not decoded).
+        consumer: {
+          durable: clusterDurables.workCleanups,
+          filterSubject: subjects.aggregateFilter(aggregates.workStatus),
+          batchSize: 500,
+          eventTypes: [WorkCleanedUp.type],
+        },
         projections: [workCleanupsProjection],
         reconciler: ExecutionSpaceReconciler,
         readsStatuses: true,

@@ -1,4 +1,4 @@
-import { aggregates } from '@karmada-ts/contracts';
+import { aggregates, BindingCleanedUp } from '@karmada-ts/contracts';
 import type { ServiceDefinition } from '@karmada-ts/service-runtime';
 import { policyDurables } from './durables.js';
 import { policyEvents } from './events.js';
@@ -44,7 +44,12 @@ export const policyService: ServiceDefinition = {
       reconciler: BindingsReconciler,
     },
     {
-      consumer: { durable: policyDurables.bindingStatuses, filterSubject: subjects.aggregateFilter(aggregates.bindingStatus) },
+      // Binding status subjects carry every aggregation; only the clean-ups matter here (the rest are not decoded).
+      consumer: {
+        durable: policyDurables.bindingStatuses,
+        filterSubject: subjects.aggregateFilter(aggregates.bindingStatus),
+        eventTypes: [BindingCleanedUp.type],
+      },
       projections: [cleanupsProjection],
       reconciler: CleanupsReconciler,
       readsStatuses: true,

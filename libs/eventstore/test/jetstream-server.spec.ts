@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import { Controller, Inject, type INestMicroservice } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { DeadLettered, ResourceDeleted, ResourceUpserted, newEnvelope } from '@karmada-ts/contracts';
+import { DeadLettered, eventTypeHeader, ResourceDeleted, ResourceUpserted, newEnvelope } from '@karmada-ts/contracts';
 import {
   batchPattern,
   eventPattern,
@@ -11,12 +11,13 @@ import {
 } from '@karmada-ts/eventstore';
 import { createServiceMetrics, currentLogContext } from '@karmada-ts/operability';
 import { jetstream } from '@nats-io/jetstream';
+import { headers } from '@nats-io/nats-core';
 import { createTestStream, deployment, upserted, waitFor, type TestStream } from './support.js';
 import { PROBE, startService } from './nest-service.js';
 
 /** What the handlers saw, and what they do. */
 interface Probe {
-  readonly calls: { pattern: string; seqs: number[]; deliveryCount: number; at: number; correlationId?: string }[];
+  readonly calls: { pattern: string; seqs: number[]; highWater: number; deliveryCount: number; at: number; correlationId?: string }[];
   behave: (events: StoredEvent[]) => Promise<void> | void;
 }
 
@@ -28,6 +29,7 @@ async function record(probe: Probe, pattern: string, events: StoredEvent[], ctx:
   probe.calls.push({
     pattern,
     seqs: events.map((e) => e.seq),
+    highWater: ctx.getHighWaterSeq(),
     deliveryCount: ctx.getDeliveryCount(),
     at: performance.now(),
     correlationId: currentLogContext()?.correlationId,
@@ -72,6 +74,11 @@ class BatchHandlers {
   @EventPattern<string>(batchPattern('es-batch'))
   batch(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
     return record(this.probe, 'batch', events, ctx);
+  }
+
+  @EventPattern<string>(batchPattern('es-typed'))
+  typed(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'typed', events, ctx);
   }
 }
 
@@ -255,6 +262,38 @@ describe('JetStreamServer (NestJS transport)', () => {
       seqs.filter((s) => s !== poisonSeq),
     );
     expect(handledAlone.filter((c) => c.seqs[0] === poisonSeq).map((c) => c.deliveryCount)).to.deep.equal([1, 2]);
+  });
+
+  it('hands a batch consumer that names its event types only those, undecoded others counted in the high water and acked', async () => {
+    const probe = newProbe();
+    const durable = 'es-typed';
+    const subjectOf = (name: string) => t.subjects.template(kind('typed'), 'default', name);
+    const items = ['a', 'other', 'b'].map((name) => {
+      const envelope = upserted(subjectOf(name), deployment(name));
+      return { subject: subjectOf(name), envelope: name === 'other' ? { ...envelope, type: 'Other', version: 1 } : envelope, expectedSeq: 0 };
+    });
+    const seqs = (await t.store.appendBatch(items)).map((o) => (o.ok ? o.seq : -1));
+    const { app } = await startService(t, {
+      controllers: [BatchHandlers],
+      probe,
+      consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind('typed')), batchSize: 20, eventTypes: [ResourceUpserted.type] }],
+    });
+    apps.push(app);
+    await waitFor('the first batch', () => probe.calls.length === 1);
+    expect(probe.calls[0]).to.deep.include({ pattern: 'typed', seqs: [seqs[0], seqs[2]], highWater: seqs[2] });
+
+    // A message left out is not even decoded: a body that is not an envelope would otherwise be dead-lettered.
+    const h = headers();
+    h.set(eventTypeHeader, 'Other');
+    const garbage = await jetstream(t.nc).publish(subjectOf('garbage'), 'not an envelope', { headers: h });
+    await waitFor('the left-out message acked', async () => {
+      const info = await consumerInfo(durable);
+      return info.num_ack_pending === 0 && info.delivered.stream_seq >= garbage.seq;
+    });
+    expect(probe.calls.slice(1)).to.have.length(1);
+    expect(probe.calls[1]).to.deep.include({ seqs: [], highWater: garbage.seq });
+    expect(await t.store.readLast(t.subjects.deadLetter(durable))).to.equal(undefined);
+    expect((await consumerInfo(durable)).num_redelivered).to.equal(0);
   });
 
   it('with a linger, hands the first event after a quiet spell over at once and gathers the ones after it; without, hands each over at once', async () => {

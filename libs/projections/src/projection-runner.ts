@@ -38,10 +38,13 @@ export class ProjectionRunner {
     this.batches = namedStatementRunner(dataSource);
   }
 
-  /** Applies the events (in stream order) to every projection, and moves the checkpoint, in one statement. */
-  async applyBatch(events: readonly StoredEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const highWater = events.reduce((max, e) => Math.max(max, e.seq), 0);
+  /**
+   * Applies the events (in stream order) to every projection, and moves the checkpoint, in one statement. The
+   * checkpoint goes to `throughSeq` when the batch held events the consumer left out (ConsumerSpec.eventTypes).
+   */
+  async applyBatch(events: readonly StoredEvent[], throughSeq = 0): Promise<void> {
+    const highWater = events.reduce((max, e) => Math.max(max, e.seq), throughSeq);
+    if (highWater === 0) return;
     const writer = new ProjectionWriter(this.batches);
     for (const projection of this.options.projections) {
       const types = new Set(projection.eventTypes);

@@ -170,6 +170,12 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     expect(await runner.checkpoint()).to.equal(event!.seq + 9);
     await runner.applyBatch([{ ...event!, type: 'WorkStatusReported', seq: event!.seq + 7 }]);
     expect(await runner.checkpoint()).to.equal(event!.seq + 9);
+    // Events the consumer left out undecoded (ConsumerSpec.eventTypes) move it through the batch's high water.
+    await runner.applyBatch([], event!.seq + 12);
+    expect(await runner.checkpoint()).to.equal(event!.seq + 12);
+    await runner.applyBatch([]);
+    expect(await runner.checkpoint()).to.equal(event!.seq + 12);
+    expect(await snapshot(dataSource)).to.deep.equal(before);
   });
 
   it('is indifferent to the order batches commit in, deletes included (the rule replicas need)', async () => {

@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { EventPattern } from '@nestjs/microservices';
-import { batchPattern, JETSTREAM_TRANSPORT, type StoredEvent } from '@karmada-ts/eventstore';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { batchPattern, JETSTREAM_TRANSPORT, type JetStreamContext, type StoredEvent } from '@karmada-ts/eventstore';
 import type { ProjectionRunners } from './projection-runners.js';
 
 /**
@@ -18,11 +18,14 @@ export function projectionBatchController(runners: ProjectionRunners): new (modu
     const durable = consumer.consumer.durable;
     const method = `project_${durable.replace(/[^a-zA-Z0-9]/g, '_')}`;
     const reconciler = consumer.reconciler;
-    async function handle(this: ProjectionBatchController, events: readonly StoredEvent[]): Promise<void> {
-      await runners.apply(durable, events);
-      if (reconciler) await this.moduleRef.get(reconciler, { strict: false }).reconcile(events);
+    async function handle(this: ProjectionBatchController, events: readonly StoredEvent[], context: JetStreamContext): Promise<void> {
+      await runners.apply(durable, events, context.getHighWaterSeq());
+      // A batch of events the consumer left out (ConsumerSpec.eventTypes) only moved the checkpoint.
+      if (reconciler && events.length > 0) await this.moduleRef.get(reconciler, { strict: false }).reconcile(events);
     }
     Object.defineProperty(ProjectionBatchController.prototype, method, { value: handle });
+    Payload()(ProjectionBatchController.prototype, method, 0);
+    Ctx()(ProjectionBatchController.prototype, method, 1);
     const descriptor = Object.getOwnPropertyDescriptor(ProjectionBatchController.prototype, method)!;
     EventPattern<string>(batchPattern(durable), JETSTREAM_TRANSPORT)(ProjectionBatchController.prototype, method, descriptor);
   }

@@ -13,6 +13,7 @@ export class ProjectionRunners {
 
   constructor(definition: ServiceDefinition, subjects: Subjects, database: DataSource) {
     for (const consumer of definition.projections?.(subjects) ?? []) {
+      assertReadsItsProjections(consumer);
       const runner = new ProjectionRunner(database, { consumer: consumer.consumer.durable, projections: consumer.projections });
       this.byDurable.set(consumer.consumer.durable, { runner, consumer });
     }
@@ -28,7 +29,16 @@ export class ProjectionRunners {
     return found.runner;
   }
 
-  apply(durable: string, events: readonly StoredEvent[]): Promise<void> {
-    return this.runner(durable).applyBatch(events);
+  /** Applies a batch of the consumer's events; its checkpoint moves at least to `throughSeq`. */
+  apply(durable: string, events: readonly StoredEvent[], throughSeq?: number): Promise<void> {
+    return this.runner(durable).applyBatch(events, throughSeq);
   }
+}
+
+/** A consumer that names the event types it reads (ConsumerSpec.eventTypes) must name every type its projections read. */
+function assertReadsItsProjections({ consumer, projections }: ProjectionConsumer): void {
+  if (consumer.eventTypes === undefined) return;
+  const read = new Set(consumer.eventTypes);
+  const missing = projections.flatMap((p) => p.eventTypes.filter((type) => !read.has(type)));
+  if (missing.length > 0) throw new Error(`consumer ${consumer.durable} leaves out ${[...new Set(missing)].join(', ')}, which its projections read`);
 }

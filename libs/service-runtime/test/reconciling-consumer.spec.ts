@@ -3,13 +3,14 @@ import { Inject, Injectable, Module } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import pg from 'pg';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { coreEvents, newEnvelope, ResourceUpserted, type Subjects } from '@karmada-ts/contracts';
+import { coreEvents, newEnvelope, ResourceDeleted, ResourceUpserted, type Subjects } from '@karmada-ts/contracts';
 import type { StoredEvent } from '@karmada-ts/eventstore';
 import { createLatestStateTable, dropLatestStateTable, latestStateProjection, LatestStateReader } from '@karmada-ts/projections';
 import { uniqueName, waitFor } from '@karmada-ts/testing';
 import {
   EVENT_STORE,
   PROJECTION_DATABASE,
+  ProjectionRunners,
   startService,
   SUBJECTS,
   type BatchReconciler,
@@ -18,6 +19,7 @@ import {
 } from '../src/index.js';
 
 const kind = { group: '', resource: 'configmaps' };
+const consumerName = 'policy-svc-test-configmaps';
 
 class CreateConfigMaps1764100000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -57,7 +59,8 @@ const definition: ServiceDefinition = {
   migrations: [CreateConfigMaps1764100000000],
   projections: (subjects: Subjects) => [
     {
-      consumer: { durable: 'policy-svc-test-configmaps', filterSubject: subjects.templateFilter(kind), batchSize: 10 },
+      // It reads upserts only: deletions are left undecoded, and only move the checkpoint.
+      consumer: { durable: consumerName, filterSubject: subjects.templateFilter(kind), batchSize: 10, eventTypes: [ResourceUpserted.type] },
       projections: [
         latestStateProjection({
           name: 'configmaps',
@@ -127,5 +130,45 @@ describe('a service with a reconciling projection consumer', function () {
     for (const seen of RecordingReconciler.seen) expect(seen.seqInReadModel, seen.name).to.equal(seen.eventSeq);
     const readiness = await (await fetch(`http://127.0.0.1:${service.port}/readyz`)).json();
     expect(readiness).to.have.property('ready', true);
+  });
+
+  it('moves the checkpoint past events the consumer leaves out, without a reconcile for them', async () => {
+    const store = service.app.get(EVENT_STORE) as import('@karmada-ts/eventstore').EventStore;
+    const subjects = service.app.get(SUBJECTS) as Subjects;
+    const database = service.app.get(PROJECTION_DATABASE) as DataSource;
+    const reconciled = RecordingReconciler.seen.length;
+    const subject = subjects.template(kind, 'default', 'a');
+    const { seq } = await store.append(
+      subject,
+      newEnvelope(ResourceDeleted, {
+        id: `${instance}-a-deleted`,
+        correlationId: 'test',
+        causationId: 'test',
+        subject,
+        time: new Date().toISOString(),
+        actor: 'test',
+        data: { resource: { ...kind, version: 'v1' }, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'default' } } },
+      }),
+      { expectedSeq: 'any' },
+    );
+    const checkpoint = async () => {
+      const rows: { seq: string }[] = await database.query('SELECT seq FROM projection_checkpoints WHERE consumer = $1', [consumerName]);
+      return Number(rows[0]?.seq ?? 0);
+    };
+    await waitFor('the checkpoint past the deletion', async () => (await checkpoint()) >= seq);
+    expect(RecordingReconciler.seen).to.have.length(reconciled);
+    // Left out, so not applied: the upsert's row stays.
+    expect(await new LatestStateReader(database, 'configmaps').get({ kind: 'configmaps', namespace: 'default', name: 'a' })).to.not.equal(undefined);
+    const readiness = await (await fetch(`http://127.0.0.1:${service.port}/readyz`)).json();
+    expect(readiness).to.have.property('ready', true);
+  });
+
+  it('refuses a consumer that leaves out an event type its projections read', () => {
+    const projections = definition.projections!({ templateFilter: () => 'x.>' } as unknown as Subjects);
+    const leaky: ServiceDefinition = {
+      ...definition,
+      projections: () => projections.map((p) => ({ ...p, consumer: { ...p.consumer, eventTypes: [ResourceDeleted.type] } })),
+    };
+    expect(() => new ProjectionRunners(leaky, {} as Subjects, {} as DataSource)).to.throw(/leaves out ResourceUpserted/);
   });
 });

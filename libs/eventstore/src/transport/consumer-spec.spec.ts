@@ -30,7 +30,13 @@ describe('consumer spec', () => {
       backoff: { baseMs: 1_000, maxMs: 60_000 },
       concurrency: 1,
       lingerMs: 0,
+      eventTypes: undefined,
     });
+  });
+
+  it('keeps the event types a batch handler reads as a set, and refuses an empty list', () => {
+    expect(resolveConsumerSpec({ durable: 'a-b', filterSubject: 'k.>', eventTypes: ['A', 'B'] }).eventTypes).to.deep.equal(new Set(['A', 'B']));
+    expect(() => resolveConsumerSpec({ durable: 'a-b', filterSubject: 'k.>', eventTypes: [] })).to.throw(/eventTypes/);
   });
 
   it('rejects a negative linger', () => {

@@ -46,9 +46,19 @@ export interface ConsumerSpec {
    * lingers) goes at once: alone, it has nothing to wait for.
    */
   readonly lingerMs?: number;
+  /**
+   * The event types its batch handler reads, when that is fewer than its filter subject carries (a batch consumer
+   * only; default every type). A message of another type, told by its header, is not decoded: the handler gets only
+   * the events it reads and learns the batch's highest sequence from its context (JetStreamContext.getHighWaterSeq),
+   * so a projection checkpoint still moves past what was left out. Such a message is acknowledged with its batch.
+   */
+  readonly eventTypes?: readonly string[];
 }
 
-export type ResolvedConsumerSpec = Required<ConsumerSpec>;
+export type ResolvedConsumerSpec = Required<Omit<ConsumerSpec, 'eventTypes'>> & {
+  /** The types the batch handler reads; undefined when it reads every type. */
+  readonly eventTypes: ReadonlySet<string> | undefined;
+};
 
 export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
   const batchSize = spec.batchSize ?? 100;
@@ -64,6 +74,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     backoff: spec.backoff ?? { baseMs: 1_000, maxMs: 60_000 },
     concurrency,
     lingerMs: spec.lingerMs ?? 0,
+    eventTypes: spec.eventTypes === undefined ? undefined : new Set(spec.eventTypes),
   };
   if (
     resolved.maxDeliver < 1 ||
@@ -76,6 +87,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
       `consumer ${spec.durable}: need maxDeliver, batchSize, concurrency ≥ 1 and maxAckPending ≥ batchSize × concurrency`,
     );
   }
+  if (resolved.eventTypes?.size === 0) throw new Error(`consumer ${spec.durable}: eventTypes, when given, names at least one type`);
   return resolved;
 }
 

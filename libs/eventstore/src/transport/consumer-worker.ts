@@ -30,10 +30,13 @@ export interface ConsumerWorkerDeps {
   readonly now: () => Date;
 }
 
-/** A message that decoded into an event and goes to a handler. */
+/**
+ * A message on its way to a handler: decoded into an event, or left undecoded because the batch handler does not
+ * read its type (ConsumerSpec.eventTypes), in which case it only counts towards the batch's highest sequence.
+ */
 interface Delivery {
   readonly message: JsMsg;
-  readonly event: StoredEvent;
+  readonly event: StoredEvent | undefined;
 }
 
 /**
@@ -215,35 +218,41 @@ export class ConsumerWorker {
       await this.deadLetter(message, error, undefined, headerType(message));
       return undefined;
     }
-    if (!batched) {
+    const type = headerType(message);
+    if (batched) {
+      // Leave undecoded what the batch handler does not read; it is acknowledged with the batch.
+      if (type !== undefined && spec.eventTypes !== undefined && !spec.eventTypes.has(type)) return { message, event: undefined };
+    } else if (type !== undefined && this.patternFor(type) === undefined) {
       // Skip what no handler wants without parsing it.
-      const type = headerType(message);
-      if (type !== undefined && this.patternFor(type) === undefined) {
-        message.ack();
-        return undefined;
-      }
+      message.ack();
+      return undefined;
     }
     try {
       return { message, event: decodeStoredEvent(registry, message.data, message.seq) };
     } catch (err) {
-      if (err instanceof EnvelopeDecodeError && err.retryable) await this.fail(message, err, undefined, headerType(message));
-      else await this.deadLetter(message, err, undefined, headerType(message));
+      if (err instanceof EnvelopeDecodeError && err.retryable) await this.fail(message, err, undefined, type);
+      else await this.deadLetter(message, err, undefined, type);
       return undefined;
     }
   }
 
+  /**
+   * Hands the batch's events to the batch handler, even when every message was left undecoded: the handler still
+   * learns the batch's highest sequence (a projection moves its checkpoint).
+   */
   private async handleBatch(deliveries: readonly Delivery[]): Promise<void> {
     if (deliveries.length === 0) return;
-    const events = deliveries.map((d) => d.event);
+    const events = deliveries.flatMap((d) => (d.event ? [d.event] : []));
     const context: LogContext =
-      deliveries.length === 1
+      deliveries.length === 1 && events.length === 1
         ? eventLogContext(events[0]!, this.durable)
-        : { durable: this.durable, firstSeq: events[0]!.seq, lastSeq: events[events.length - 1]!.seq };
+        : { durable: this.durable, firstSeq: deliveries[0]!.message.seq, lastSeq: deliveries[deliveries.length - 1]!.message.seq };
     try {
       await this.invoke(batchPattern(this.durable), events, deliveries, context);
     } catch (err) {
       if (deliveries.length === 1) {
-        await this.fail(deliveries[0]!.message, err, events[0], events[0]!.type);
+        const { message, event } = deliveries[0]!;
+        await this.fail(message, err, event, event?.type ?? headerType(message));
         return;
       }
       // Find the events that fail: retry each alone, so one bad event does not hold back (or dead-letter) the rest.
@@ -260,6 +269,8 @@ export class ConsumerWorker {
 
   private async handleOne(delivery: Delivery): Promise<void> {
     const { event, message } = delivery;
+    // Only batch handlers leave messages undecoded.
+    if (!event) throw new Error(`consumer ${this.durable}: message ${message.seq} was not decoded for its handler`);
     const pattern = this.patternFor(event.type);
     if (pattern === undefined) {
       message.ack();

@@ -19,6 +19,14 @@ export class JetStreamContext extends BaseRpcContext<[readonly JsMsg[], string]>
     return this.args[0][0]!;
   }
 
+  /**
+   * The highest stream sequence of the messages handled, including those a batch handler got no event for
+   * (ConsumerSpec.eventTypes): how far a checkpoint may move once the batch is done.
+   */
+  getHighWaterSeq(): number {
+    return this.args[0].reduce((max, message) => Math.max(max, message.seq), 0);
+  }
+
   /** Stream sequence of the (first) message. */
   getSeq(): number {
     return this.getMessage().seq;
