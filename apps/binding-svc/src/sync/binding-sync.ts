@@ -12,7 +12,6 @@ import {
   type KubeObject,
   type OverridePolicies,
   type OverridePolicy,
-  type Work,
 } from '@karmada-ts/domain';
 import type { StateKey } from '@karmada-ts/projections';
 import { KeyedSerializer, SUBJECTS } from '@karmada-ts/service-runtime';
@@ -30,11 +29,12 @@ import {
 } from '../read-models/read-model-tables.js';
 import { bindingOwnerOf, bindingRefOf, scheduledBinding } from './binding-ref.js';
 import { HeadAppender } from './head-appender.js';
-import { indexKnownWorks, workWithStatus, type KnownWork } from './known-work.js';
+import { indexKnownWorks, type KnownWork } from './known-work.js';
 import { cleanupVerdict, type CleanupVerdict } from './cleanup-verdict.js';
 import { planBindingWorks, type BindingWorksPlan } from './plan-binding-works.js';
 import { DigestMemo, renderInputsDigest } from './render-inputs.js';
 import { decideBindingCleanedUp, decideBindingStatus, decideTemplateStatus } from './status-decisions.js';
+import { worksForStatus } from './status-works.js';
 import type { SubjectDecision } from './subject-decision.js';
 import { workSubjectDecision } from './work-subject-decision.js';
 
@@ -229,11 +229,7 @@ export class BindingSync {
       return decisions;
     }
     const now = cause.time;
-    const owner = ownerKeyString(bindingOwnerOf(binding));
-    const works = [...snapshot.works.values()]
-      .filter((w) => w.owner !== undefined && ownerKeyString(w.owner) === owner)
-      .map(workWithStatus)
-      .filter((w): w is Work => w !== undefined);
+    const works = worksForStatus(snapshot.works, bindingOwnerOf(binding), plan.intents);
     const overrideFailures = plan.overrideFailures;
     decisions.push({ subject: statusSubject, cause, known, decide: (head) => decideBindingStatus({ binding, works, overrideFailures, now }, head) });
     if (template && snapshot.template) {
