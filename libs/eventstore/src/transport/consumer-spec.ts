@@ -47,8 +47,8 @@ export interface ConsumerSpec {
    */
   readonly lingerMs?: number;
   /**
-   * The event types its batch handler reads, when that is fewer than its filter subject carries (a batch consumer
-   * only; default every type). A message of another type, told by its header, is not decoded: the handler gets only
+   * The event types its batch handler reads (a projection consumer's: its projections' and its reconciler's), when
+   * that is fewer than its filter subject carries (a batch consumer only; default every type). A message of another type, told by its header, is not decoded: the handler gets only
    * the events it reads and learns the batch's highest sequence from its context (JetStreamContext.getHighWaterSeq),
    * so a projection checkpoint still moves past what was left out. Such a message is acknowledged with its batch.
    */
