@@ -1,7 +1,7 @@
 import type { BindingRefJson, WorkRenderedData } from '@karmada-ts/contracts';
 import type { LastEvent, WorkKey } from '../read-models/read-model-tables.js';
 import { sameBindingRef } from './binding-ref.js';
-import { cleanedUp, isDeletionRequested, isLive, workIn } from './known-work.js';
+import { cleanupPending, isLive } from './known-work.js';
 
 /** A Work subject a deleting binding may have used, as the stream says now. */
 export interface CleanupCandidate {
@@ -28,6 +28,6 @@ export interface CleanupVerdict {
 export function cleanupVerdict(binding: BindingRefJson, candidates: readonly CleanupCandidate[]): CleanupVerdict {
   const ours = candidates.filter((c) => c.head !== undefined && sameBindingRef((c.head.data as WorkRenderedData).binding, binding));
   const live = ours.filter((c) => isLive(c.head));
-  const pending = ours.filter((c) => isDeletionRequested(c.head) && !cleanedUp(c.report, workIn(c.head!).metadata.uid));
+  const pending = ours.filter((c) => cleanupPending(c.head, c.report));
   return { clean: live.length === 0 && pending.length === 0, live };
 }

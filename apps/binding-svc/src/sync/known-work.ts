@@ -39,6 +39,11 @@ export function cleanedUp(report: LastEvent | undefined, uid: string | undefined
   return report?.type === WorkCleanedUp.type && (report.data as WorkCleanedUpData).work.uid === uid;
 }
 
+/** Whether the subject's last event requested a Work's deletion that executor-svc has not yet reported cleaned up. */
+export function cleanupPending(event: LastEvent | undefined, report: LastEvent | undefined): boolean {
+  return isDeletionRequested(event) && !cleanedUp(report, workIn(event!).metadata.uid);
+}
+
 /** A live Work with the status executor-svc last reported for it (none while it has not reported on this Work). */
 export function workWithStatus(known: KnownWork): Work | undefined {
   if (!isLive(known.last)) return undefined;

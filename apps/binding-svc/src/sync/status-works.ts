@@ -1,6 +1,6 @@
 import type { Work } from '@karmada-ts/domain';
 import { keyString, ownerKeyString, type WorkOwner } from '../read-models/read-model-tables.js';
-import { cleanedUp, isDeletionRequested, isLive, workIn, workWithStatus, type KnownWork } from './known-work.js';
+import { cleanupPending, isLive, workWithStatus, type KnownWork } from './known-work.js';
 import type { WorkIdentity, WorkIntent } from './work-decisions.js';
 
 /** What a Work rendered for the first time stands in with until its event is appended (status items ignore it). */
@@ -24,7 +24,7 @@ export function worksForStatus(known: ReadonlyMap<string, KnownWork>, owner: Wor
     if (intent.kind !== 'render') continue;
     const last = known.get(keyString(intent.key));
     if (last && isLive(last.last)) continue;
-    if (last && isDeletionRequested(last.last) && !cleanedUp(last.report, workIn(last.last).metadata.uid)) continue;
+    if (last && cleanupPending(last.last, last.report)) continue;
     works.push(intent.render(notYetAppended));
   }
   return works;

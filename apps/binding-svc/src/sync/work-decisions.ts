@@ -9,7 +9,7 @@ import {
 import { KarmadaLabel, sameJson, type SealedManifest, type Work } from '@karmada-ts/domain';
 import type { LastEvent, WorkKey } from '../read-models/read-model-tables.js';
 import { sameBindingRef } from './binding-ref.js';
-import { cleanedUp, isDeletionRequested, isLive, workIn } from './known-work.js';
+import { cleanupPending, isLive, workIn } from './known-work.js';
 import { decided, type Decided } from './subject-decision.js';
 
 /**
@@ -100,7 +100,7 @@ export function decideWork(intent: WorkIntent, head: LastEvent | undefined, cont
     if (sameJson(work, current) && sameJson(headBinding, intent.binding) && sameJson(headSealed, intent.sealedManifests ?? [])) return undefined;
     return rendered(intent, work);
   }
-  if (isDeletionRequested(head) && !cleanedUp(intent.report, workIn(head!).metadata.uid)) return undefined;
+  if (cleanupPending(head, intent.report)) return undefined;
   return rendered(intent, intent.render(context.newIdentity(head?.seq ?? 0)));
 }
 
