@@ -21,6 +21,8 @@ import { dropDatabase, projectionSchemaName } from '@karmada-ts/projections';
 import { EVENT_STORE, rebuildService, startService, SUBJECTS, type RunningService } from '@karmada-ts/service-runtime';
 import { TemplateWriter, uniqueName, waitFor } from '@karmada-ts/testing';
 import { tables } from '../src/read-models/read-model-tables.js';
+import { BindingSync } from '../src/sync/binding-sync.js';
+import { PropagationSync } from '../src/sync/propagation-sync.js';
 import { bindingDurables, bindingService } from '../src/service.js';
 import {
   bindingOf,
@@ -150,6 +152,42 @@ describe('binding-svc', function () {
     const status = await last<BindingStatusAggregatedData>(bindingStatusSubject());
     expect(status?.type).to.equal(BindingStatusAggregated.type);
     expect(status?.data.conditions.find((c) => c['type'] === 'FullyApplied')).to.include({ status: 'False' });
+  });
+
+  it('reconciles a binding for its own Work event only when a later reconcile of the binding may not have seen it', async () => {
+    const sync = service.app.get(BindingSync);
+    const web = bindingOf(deployment('web', 1));
+    const owner = { namespace: 'default', name: web.metadata.name ?? '' };
+    // The bindings the Work consumer asks to reconcile (the only reconciles caused by a WorkRendered).
+    const propagation = service.app.get(PropagationSync);
+    const run = propagation.run.bind(propagation);
+    const confirmed: string[] = [];
+    propagation.run = (requests) => {
+      for (const request of requests.bindings) if (request.cause.type === WorkRendered.type) confirmed.push(request.key.name);
+      return run(requests);
+    };
+    await gateway.write(resources.deployments, deployment('web', 1));
+    const bindingSeq = await policy.upsert(web);
+    try {
+      await settled();
+      await scheduler.place(web, { member1: 1 }, bindingSeq);
+      await settled();
+    } finally {
+      propagation.run = run;
+    }
+    const work = await rendered('member1', generateWorkName('Deployment', 'web', 'default'));
+    // The reconcile that rendered the Work is still the binding's latest: the Work's event needed no reconcile.
+    expect(confirmed).to.deep.equal([]);
+    expect(sync.needsConfirmation(owner, work.subject)).to.equal(false);
+    // A later reconcile of its Works that found the Work as it should be, as when the placement is decided again.
+    await scheduler.place(web, { member1: 1 }, bindingSeq);
+    await settled();
+    expect((await rendered('member1', generateWorkName('Deployment', 'web', 'default'))).seq).to.equal(work.seq);
+    expect(sync.needsConfirmation(owner, work.subject)).to.equal(false);
+    // A later reconcile (a member's report, which bears on the status only) may have read a snapshot without the Work.
+    await executor.reportDeployment(work, 1, 1);
+    await settled();
+    expect(sync.needsConfirmation(owner, work.subject)).to.equal(true);
   });
 
   it('applies an image override for member1 only and leaves member2 alone', async () => {

@@ -126,4 +126,26 @@ describe('HeadAppender', function () {
     expect(await appender.apply([wanting(fullyOf(current) as 'True' | 'False', current, messageOf(current))])).to.equal(0);
     expect((await head())!.seq).to.equal(current.seq);
   });
+
+  it('remembers which reconcile made the last settled decision on a subject, appending or not', async () => {
+    const appender = new HeadAppender(store);
+    const opposite = (event: LastEvent) => (fullyOf(event) === 'True' ? 'False' : 'True');
+    const current = (await head())!;
+    expect(await appender.apply([wanting(opposite(current), current)], 7)).to.equal(1);
+    const appended = (await head())!;
+    expect(appender.decidedBy(subject)).to.equal(7);
+
+    // The read model still trails that append: decided on the head, its own, which already says it.
+    expect(await appender.apply([wanting(fullyOf(appended) as 'True' | 'False', current)], 8)).to.equal(0);
+    expect(appender.decidedBy(subject)).to.equal(8);
+    // A decision that names no reconcile.
+    expect(await appender.apply([wanting(fullyOf(appended) as 'True' | 'False', appended)])).to.equal(0);
+    expect(appender.decidedBy(subject)).to.equal(undefined);
+
+    // Decided on another process's head: not settled, so no reconcile counts as having made it.
+    const other = await store.append(subject, { ...cause(), subject, data: statusSaying(opposite(appended)) }, { expectedSeq: appended.seq });
+    expect(await appender.apply([wanting(fullyOf(appended) as 'True' | 'False', appended, 'after another process')], 9)).to.equal(1);
+    expect((await head())!.seq).to.equal(other.seq + 1);
+    expect(appender.decidedBy(subject)).to.equal(undefined);
+  });
 });

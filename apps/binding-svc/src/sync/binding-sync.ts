@@ -29,6 +29,7 @@ import {
 } from '../read-models/read-model-tables.js';
 import { bindingOwnerOf, bindingRefOf, scheduledBinding } from './binding-ref.js';
 import { HeadAppender } from './head-appender.js';
+import { LatestReconciles } from './latest-reconciles.js';
 import { indexKnownWorks, type KnownWork } from './known-work.js';
 import { cleanupVerdict, type CleanupVerdict } from './cleanup-verdict.js';
 import { planBindingWorks, type BindingWorksPlan } from './plan-binding-works.js';
@@ -88,6 +89,7 @@ const noPoliciesDigest = contentDigest([]);
 @Injectable()
 export class BindingSync {
   private readonly digests = new DigestMemo();
+  private readonly reconciles = new LatestReconciles();
 
   constructor(
     @Inject(ReadModelReader) private readonly reader: ReadModelReader,
@@ -104,7 +106,17 @@ export class BindingSync {
     );
   }
 
+  /**
+   * Whether a Work event of this binding, come back through the read model, needs the binding reconciled again to
+   * confirm it: unless the binding's latest reconcile made a settled decision on the Work's subject (see
+   * LatestReconciles).
+   */
+  needsConfirmation(binding: BindingKey, workSubject: string): boolean {
+    return !this.reconciles.isLatest(keyString(binding), this.appender.decidedBy(workSubject));
+  }
+
   private async syncNow(requests: readonly BindingRequest[]): Promise<number> {
+    const reconcile = this.reconciles.begin(requests.map((request) => keyString(request.key)));
     const { snapshots, shared } = await this.load(requests);
     const planned = snapshots.map((snapshot) => ({
       snapshot,
@@ -125,7 +137,10 @@ export class BindingSync {
       planned.filter((p) => p.snapshot.deleting && p.plan.cleanedUp).map((p) => p.snapshot),
       shared.clusters,
     );
-    return this.appender.apply(planned.flatMap(({ snapshot, plan }) => this.decisions(snapshot, plan, verdicts.get(keyString(snapshot.key)))));
+    return this.appender.apply(
+      planned.flatMap(({ snapshot, plan }) => this.decisions(snapshot, plan, verdicts.get(keyString(snapshot.key)))),
+      reconcile,
+    );
   }
 
   /**

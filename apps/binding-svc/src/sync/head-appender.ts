@@ -36,11 +36,15 @@ const rememberedSubjects = 250_000;
  *   inputs at least as new as those of every decision appended before it: that event coming back through a read
  *   model needs no confirming decision (settled). An append decided on another process's head is not settled: its
  *   inputs may be older than those of the decision that moved the head, so it is confirmed when it comes back.
+ * And, when the caller names the reconcile that decides, which reconcile made the last decision on each subject, if
+ * that decision was made on the read model's current last event or on this process's own last append (`decidedBy`).
  */
 @Injectable()
 export class HeadAppender {
   private readonly lastAppended = new BoundedMap<number>(rememberedSubjects);
   private readonly lastSettled = new BoundedMap<number>(rememberedSubjects);
+  /** The reconcile that made the last decision on the subject, when that decision was settled (see decidedBy). */
+  private readonly lastDecidedBy = new BoundedMap<number>(rememberedSubjects);
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -53,15 +57,28 @@ export class HeadAppender {
     return (this.lastSettled.get(subject) ?? 0) >= seq;
   }
 
-  /** Returns how many events were appended. */
-  async apply(decisions: readonly SubjectDecision[]): Promise<number> {
+  /**
+   * The reconcile (as named to `apply`) that made this process's last decision on the subject, appending or finding
+   * nothing to change, when that decision rested on the subject's newest event as this process knows it: the read
+   * model's last event with nothing of its own since, or the head when that is its own last append. Undefined when
+   * the last decision named no reconcile or rested on another process's head, and once forgotten.
+   */
+  decidedBy(subject: string): number | undefined {
+    return this.lastDecidedBy.get(subject);
+  }
+
+  /** Returns how many events were appended. `reconcile` names the reconcile that decides (see decidedBy). */
+  async apply(decisions: readonly SubjectDecision[], reconcile?: number): Promise<number> {
     let appended = 0;
     for (const round of roundsBySubject(decisions)) {
       let pending = await this.startingHeads(round);
       for (let attempt = 1; pending.length > 0; attempt++) {
         const items = pending.flatMap(({ decision, head, settles }) => {
           const next = decision.decide(head);
-          if (!next) return [];
+          if (!next) {
+            this.decided(decision.subject, settles, reconcile);
+            return [];
+          }
           const expectedSeq = head?.seq ?? 0;
           const envelope = causedBy(decision.cause, next.type, {
             subject: decision.subject,
@@ -81,6 +98,7 @@ export class HeadAppender {
             if (!outcome.duplicate) appended += 1;
             raise(this.lastAppended, item.subject, outcome.seq);
             if (settles) raise(this.lastSettled, item.subject, outcome.seq);
+            this.decided(item.subject, settles, reconcile);
           } else if (outcome.error instanceof ConcurrencyConflictError && attempt < maxAttempts) {
             conflicted.push(decision);
           } else {
@@ -92,6 +110,11 @@ export class HeadAppender {
       }
     }
     return appended;
+  }
+
+  private decided(subject: string, settles: boolean, reconcile: number | undefined): void {
+    if (settles && reconcile !== undefined) this.lastDecidedBy.set(subject, reconcile);
+    else this.lastDecidedBy.delete(subject);
   }
 
   /** What each decision is first made on: the read model's last event, or the head where that one is known to trail. */
