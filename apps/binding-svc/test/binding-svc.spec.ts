@@ -4,6 +4,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import {
   BindingCleanedUp,
   BindingStatusAggregated,
+  PlacementDecided,
   TemplateStatusAggregated,
   WorkDeletionRequested,
   WorkRendered,
@@ -21,6 +22,7 @@ import { dropDatabase, projectionSchemaName } from '@karmada-ts/projections';
 import { EVENT_STORE, rebuildService, startService, SUBJECTS, type RunningService } from '@karmada-ts/service-runtime';
 import { TemplateWriter, uniqueName, waitFor } from '@karmada-ts/testing';
 import { tables } from '../src/read-models/read-model-tables.js';
+import { ReadModelReader } from '../src/read-models/read-model.reader.js';
 import { BindingSync } from '../src/sync/binding-sync.js';
 import { PropagationSync } from '../src/sync/propagation-sync.js';
 import { bindingDurables, bindingService } from '../src/service.js';
@@ -188,6 +190,33 @@ describe('binding-svc', function () {
     await executor.reportDeployment(work, 1, 1);
     await settled();
     expect(sync.needsConfirmation(owner, work.subject)).to.equal(true);
+  });
+
+  it('reconciles a binding for an event of its own inputs only when no completed reconcile of its Works read that event', async () => {
+    const sync = service.app.get(BindingSync);
+    const reader = service.app.get(ReadModelReader);
+    const key = { namespace: 'default', name: 'web-deployment' };
+    const placement = (await store.readLast(subjects.placement(key.namespace, key.name)))!;
+    expect(placement.type).to.equal(PlacementDecided.type);
+    let snapshots = 0;
+    const snapshot = reader.snapshot.bind(reader);
+    reader.snapshot = (read) => {
+      snapshots += 1;
+      return snapshot(read);
+    };
+    try {
+      // The reconciles that rendered the Works read the placement as this event left it.
+      expect(await sync.sync([{ key, cause: placement, scope: 'works', input: 'placement' }])).to.equal(0);
+      expect(snapshots).to.equal(0);
+      // The same event asking as the cause of nothing the binding reads: reconciled.
+      expect(await sync.sync([{ key, cause: placement, scope: 'works' }])).to.equal(0);
+      expect(snapshots).to.equal(1);
+      // An event of the placement newer than any reconcile read.
+      expect(await sync.sync([{ key, cause: { ...placement, seq: placement.seq + 1_000_000 }, scope: 'works', input: 'placement' }])).to.equal(0);
+      expect(snapshots).to.equal(2);
+    } finally {
+      reader.snapshot = snapshot;
+    }
   });
 
   it('applies an image override for member1 only and leaves member2 alone', async () => {

@@ -52,16 +52,19 @@ describe('binding-svc ReadModelReader.snapshot', function () {
     });
     expect(seen).to.deep.equal({ first: 0, second: 0 });
     const after = await reader.placements([binding]);
-    expect([...after.values()].map((p) => p.clusters.map((c) => c.name))).to.deep.equal([['member1', 'member2']]);
+    expect([...after.values()].map((p) => p.value.clusters.map((c) => c.name))).to.deep.equal([['member1', 'member2']]);
   });
 
   it('keeps of a decision only what the service reads: whose it is, the target clusters, the eviction tasks', async () => {
     await runner.applyBatch([placementDecided(11, ['member2'])]);
     const placements = await new ReadModelReader(db).placements([binding]);
     expect(placements.get(`${binding.namespace}/${binding.name}`)).to.deep.equal({
-      binding: { kind: 'ResourceBinding', ...binding, uid: 'nginx-binding-uid' },
-      clusters: [{ name: 'member2', replicas: 1 }],
-      gracefulEvictionTasks: [],
+      value: {
+        binding: { kind: 'ResourceBinding', ...binding, uid: 'nginx-binding-uid' },
+        clusters: [{ name: 'member2', replicas: 1 }],
+        gracefulEvictionTasks: [],
+      },
+      seq: 11,
     });
   });
 

@@ -45,6 +45,12 @@ export function stateKeyString(key: StateKey): string {
   return `${key.kind}|${key.namespace}|${key.name}`;
 }
 
+/** A read model row's content, and the stream sequence of the event that last wrote it. */
+export interface VersionedRow<T> {
+  readonly value: T;
+  readonly seq: number;
+}
+
 /** The mapping between kinds and plural resource names, both ways, by API group. */
 export interface ResourceKinds {
   /** `<group>/<Kind>` → plural. */
@@ -92,15 +98,15 @@ export class ReadModelReader {
     return result;
   }
 
-  async templates(keys: readonly StateKey[]): Promise<Map<string, TemplateState>> {
+  async templates(keys: readonly StateKey[]): Promise<Map<string, VersionedRow<TemplateState>>> {
     const rows = (await this.byKeys(
-      `SELECT t.kind, t.namespace, t.name, t.state FROM ${quoteIdent(tables.templates)} t
+      `SELECT t.kind, t.namespace, t.name, t.state, t.seq FROM ${quoteIdent(tables.templates)} t
        JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(kind, namespace, name)
        ON t.kind = k.kind AND t.namespace = k.namespace AND t.name = k.name`,
       keys,
       (k) => [k.kind, k.namespace, k.name],
-    )) as { kind: string; namespace: string; name: string; state: TemplateState }[];
-    return new Map(rows.map((r) => [stateKeyString(r), r.state]));
+    )) as { kind: string; namespace: string; name: string; state: TemplateState; seq: string }[];
+    return new Map(rows.map((r) => [stateKeyString(r), { value: r.state, seq: Number(r.seq) }]));
   }
 
   /**
@@ -142,11 +148,11 @@ export class ReadModelReader {
     };
   }
 
-  async bindings(keys: readonly BindingKey[]): Promise<Map<string, BindingUpsertedData>> {
+  async bindings(keys: readonly BindingKey[]): Promise<Map<string, VersionedRow<BindingUpsertedData>>> {
     return this.lastEventData<BindingUpsertedData>(tables.bindings, keys);
   }
 
-  async placements(keys: readonly BindingKey[]): Promise<Map<string, PlacementRow>> {
+  async placements(keys: readonly BindingKey[]): Promise<Map<string, VersionedRow<PlacementRow>>> {
     return this.lastEventData<PlacementRow>(tables.placements, keys);
   }
 
@@ -219,14 +225,14 @@ export class ReadModelReader {
     return new Map(rows.map((r) => [mapKey(r), { type: r.state.type, data: r.state.data, seq: Number(r.seq) }]));
   }
 
-  private async lastEventData<Data>(table: string, keys: readonly BindingKey[]): Promise<Map<string, Data>> {
+  private async lastEventData<Data>(table: string, keys: readonly BindingKey[]): Promise<Map<string, VersionedRow<Data>>> {
     const rows = (await this.byKeys(
-      `SELECT t.namespace, t.name, t.state FROM ${quoteIdent(table)} t
+      `SELECT t.namespace, t.name, t.state, t.seq FROM ${quoteIdent(table)} t
        JOIN unnest($1::text[], $2::text[]) AS k(namespace, name) ON t.namespace = k.namespace AND t.name = k.name`,
       keys,
       (k) => [k.namespace, k.name],
-    )) as { namespace: string; name: string; state: EventState<Data> }[];
-    return new Map(rows.map((r) => [keyString(r), r.state.data]));
+    )) as { namespace: string; name: string; state: EventState<Data>; seq: string }[];
+    return new Map(rows.map((r) => [keyString(r), { value: r.state.data, seq: Number(r.seq) }]));
   }
 
   private async workRows<K>(join: string, keys: readonly K[], columns: (key: K) => string[], manifests: WorkManifests): Promise<WorkRow[]> {

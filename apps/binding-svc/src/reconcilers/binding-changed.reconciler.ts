@@ -15,7 +15,7 @@ export class BindingChangedReconciler implements BatchReconciler {
     for (const event of events) {
       if (!BindingUpserted.is(event)) continue;
       const { metadata } = event.data.binding;
-      requests.binding({ namespace: metadata.namespace ?? '', name: metadata.name ?? '' }, event);
+      requests.binding({ namespace: metadata.namespace ?? '', name: metadata.name ?? '' }, event, 'works', 'binding');
     }
     await this.sync.run(requests);
   }

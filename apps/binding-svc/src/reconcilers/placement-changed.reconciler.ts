@@ -14,7 +14,7 @@ export class PlacementChangedReconciler implements BatchReconciler {
     const requests = new SyncRequests();
     for (const event of events) {
       if (!PlacementDecided.is(event)) continue;
-      requests.binding({ namespace: event.data.binding.namespace ?? '', name: event.data.binding.name }, event);
+      requests.binding({ namespace: event.data.binding.namespace ?? '', name: event.data.binding.name }, event, 'works', 'placement');
     }
     await this.sync.run(requests);
   }

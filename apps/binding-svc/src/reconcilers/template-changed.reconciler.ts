@@ -59,7 +59,7 @@ export class TemplateChangedReconciler implements BatchReconciler {
         break;
     }
     if (SkippedApiGroups.includes(resource.group)) return;
-    requests.binding({ namespace: object.metadata.namespace ?? '', name: generateBindingName(object.kind, name) }, event);
+    requests.binding({ namespace: object.metadata.namespace ?? '', name: generateBindingName(object.kind, name) }, event, 'works', 'template');
   }
 
   private async expand(broadcasts: Broadcasts, requests: SyncRequests): Promise<void> {

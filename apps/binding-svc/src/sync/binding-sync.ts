@@ -13,6 +13,7 @@ import {
   type OverridePolicies,
   type OverridePolicy,
 } from '@karmada-ts/domain';
+import type { StoredEvent } from '@karmada-ts/eventstore';
 import type { StateKey } from '@karmada-ts/projections';
 import { KeyedSerializer, SUBJECTS } from '@karmada-ts/service-runtime';
 import { ReadModelReader, stateKeyString, type ResourceKinds, type WorkManifests, type WorkRow } from '../read-models/read-model.reader.js';
@@ -30,6 +31,7 @@ import {
 import { bindingOwnerOf, bindingRefOf, scheduledBinding } from './binding-ref.js';
 import { HeadAppender } from './head-appender.js';
 import { LatestReconciles } from './latest-reconciles.js';
+import { SeenInputs, type BindingInput, type InputSequences } from './seen-inputs.js';
 import { indexKnownWorks, type KnownWork } from './known-work.js';
 import { cleanupVerdict, type CleanupVerdict } from './cleanup-verdict.js';
 import { planBindingWorks, type BindingWorksPlan } from './plan-binding-works.js';
@@ -42,12 +44,14 @@ import { workSubjectDecision } from './work-subject-decision.js';
 /** A binding to reconcile, and the event that asked for it. */
 export interface BindingRequest {
   readonly key: BindingKey;
-  readonly cause: Envelope;
+  readonly cause: StoredEvent;
   /**
    * `works`: its Works and everything else; `status`: only its status and its template's, for events that cannot
    * change its Works (a member's status report, binding-svc's own status events).
    */
   readonly scope: 'works' | 'status';
+  /** The binding's own input whose event the cause is, if it is one (see SeenInputs). */
+  readonly input?: BindingInput;
 }
 
 /** Everything the read models know that one binding's reconcile needs. */
@@ -58,6 +62,8 @@ interface BindingSnapshot {
   readonly binding: AnyResourceBinding;
   readonly deleting: boolean;
   readonly template: TemplateState | undefined;
+  /** The sequences of the binding's own input rows it was read from. */
+  readonly inputs: InputSequences;
   /** The template as its resource names it, for BindingCleanedUp (undefined while its kind is unknown). */
   readonly templateRef: TemplateRefJson | undefined;
   /** The Works it owns and those on its target subjects, by keyString of their subject. */
@@ -84,12 +90,14 @@ const noPoliciesDigest = contentDigest([]);
  * their template's status, and the end of a deleting binding's cleanup. A batch of bindings is read with one query
  * per read model; the decisions go through the HeadAppender. A binding is in one reconcile at a time in this process
  * (its consumers reconcile side by side), and each reads its snapshot once the previous one has appended, so later
- * decisions never rest on older inputs than earlier ones (what HeadAppender.settled relies on).
+ * decisions never rest on older inputs than earlier ones (what HeadAppender.settled relies on). A request caused by an
+ * event of the binding's own inputs that a completed reconcile of its Works has already read is dropped (SeenInputs).
  */
 @Injectable()
 export class BindingSync {
   private readonly digests = new DigestMemo();
   private readonly reconciles = new LatestReconciles();
+  private readonly seenInputs = new SeenInputs();
 
   constructor(
     @Inject(ReadModelReader) private readonly reader: ReadModelReader,
@@ -102,7 +110,7 @@ export class BindingSync {
   sync(requests: readonly BindingRequest[]): Promise<number> {
     return this.reconciling.runExclusive(
       requests.map((request) => keyString(request.key)),
-      () => this.syncNow(requests),
+      () => this.syncNow(requests.filter((request) => !this.seenInputs.covers(keyString(request.key), request.input, request.cause.seq))),
     );
   }
 
@@ -116,6 +124,7 @@ export class BindingSync {
   }
 
   private async syncNow(requests: readonly BindingRequest[]): Promise<number> {
+    if (requests.length === 0) return 0;
     const reconcile = this.reconciles.begin(requests.map((request) => keyString(request.key)));
     const { snapshots, shared } = await this.load(requests);
     const planned = snapshots.map((snapshot) => ({
@@ -137,10 +146,12 @@ export class BindingSync {
       planned.filter((p) => p.snapshot.deleting && p.plan.cleanedUp).map((p) => p.snapshot),
       shared.clusters,
     );
-    return this.appender.apply(
+    const appended = await this.appender.apply(
       planned.flatMap(({ snapshot, plan }) => this.decisions(snapshot, plan, verdicts.get(keyString(snapshot.key)))),
       reconcile,
     );
+    for (const snapshot of snapshots) if (snapshot.scope === 'works') this.seenInputs.record(keyString(snapshot.key), snapshot.inputs);
+    return appended;
   }
 
   /**
@@ -186,11 +197,13 @@ export class BindingSync {
     const found = requests.flatMap((request) => {
       const upserted = upserts.get(keyString(request.key));
       if (!upserted) return [];
-      const binding = scheduledBinding(upserted, placements.get(keyString(request.key)));
-      const deleting = upserted.deleting === true;
+      const placement = placements.get(keyString(request.key));
+      const binding = scheduledBinding(upserted.value, placement?.value);
+      const deleting = upserted.value.deleting === true;
       const templateRef = templateRefOf(binding, kinds);
       const templateKey = templateRef && { kind: resourceKey(templateRef.resource), namespace: templateRef.namespace ?? '', name: templateRef.name };
-      return [{ request, binding, deleting, templateRef, templateKey, targets: deleting ? [] : targetWorkKeys(binding) }];
+      const rows = { binding: upserted.seq, placement: placement?.seq ?? 0 };
+      return [{ request, binding, deleting, templateRef, templateKey, rows, targets: deleting ? [] : targetWorkKeys(binding) }];
     });
     const templateKeys = found.flatMap((b) => (b.templateKey ? [b.templateKey] : []));
     const namespaces = [...new Set(found.flatMap((b) => b.binding.spec.resource.namespace ?? []))];
@@ -212,7 +225,8 @@ export class BindingSync {
         key: b.request.key,
         binding: b.binding,
         deleting: b.deleting,
-        template: templateOf(b.templateKey),
+        template: templateOf(b.templateKey)?.value,
+        inputs: { ...b.rows, template: templateOf(b.templateKey)?.seq ?? 0 },
         templateRef: b.templateRef,
         works: works.select(ownerKeyString(bindingOwnerOf(b.binding)), b.targets),
         bindingStatus: bindingStatuses.get(keyString(b.request.key)),

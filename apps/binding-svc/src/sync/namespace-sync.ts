@@ -37,7 +37,7 @@ export class NamespaceSync {
       const namespaceWorks = works.select(ownerKeyString(namespaceOwner(request.name)), targets.get(request.name) ?? []);
       const plan = planNamespaceWorks({
         name: request.name,
-        namespace: namespaces.get(stateKeyString({ kind: namespacesKind, namespace: '', name: request.name }))?.object as unknown as KubeObject | undefined,
+        namespace: namespaces.get(stateKeyString({ kind: namespacesKind, namespace: '', name: request.name }))?.value.object as unknown as KubeObject | undefined,
         clusters,
         clusterOverridePolicies,
         works: namespaceWorks,

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@karmada-ts/eventstore';
 import { keyString, type BindingKey } from '../read-models/read-model-tables.js';
 import type { BindingRequest } from './binding-sync.js';
+import type { BindingInput } from './seen-inputs.js';
 import type { NamespaceRequest } from './namespace-sync.js';
 
 /**
@@ -9,15 +10,20 @@ import type { NamespaceRequest } from './namespace-sync.js';
  * unless every event asking for it only bears on its status.
  */
 export class SyncRequests {
-  private readonly bindingRequests = new Map<string, BindingRequest & { readonly cause: StoredEvent }>();
+  private readonly bindingRequests = new Map<string, BindingRequest>();
   private readonly namespaceRequests = new Map<string, NamespaceRequest & { readonly cause: StoredEvent }>();
 
-  binding(key: BindingKey, cause: StoredEvent, scope: BindingRequest['scope'] = 'works'): this {
+  /**
+   * `input` names the binding's own input whose event the cause is (see SeenInputs); requests merged from causes of
+   * different inputs, or of none, name none.
+   */
+  binding(key: BindingKey, cause: StoredEvent, scope: BindingRequest['scope'] = 'works', input?: BindingInput): this {
     const id = keyString(key);
     const current = this.bindingRequests.get(id);
     const merged = current?.scope === 'works' ? 'works' : scope;
     const newest = !current || current.cause.seq < cause.seq ? cause : current.cause;
-    this.bindingRequests.set(id, { key: { namespace: key.namespace, name: key.name }, cause: newest, scope: merged });
+    const sameInput = current === undefined || current.input === input ? input : undefined;
+    this.bindingRequests.set(id, { key: { namespace: key.namespace, name: key.name }, cause: newest, scope: merged, ...(sameInput ? { input: sameInput } : {}) });
     return this;
   }
 
