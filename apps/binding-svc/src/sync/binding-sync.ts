@@ -219,19 +219,22 @@ export class BindingSync {
     const overridePolicies = policyStates.map((s) => s.object as unknown as OverridePolicy);
     const templateOf = (key: StateKey | undefined) => (key ? templates.get(stateKeyString(key)) : undefined);
     return {
-      snapshots: found.map((b) => ({
-        cause: b.request.cause,
-        scope: b.request.scope,
-        key: b.request.key,
-        binding: b.binding,
-        deleting: b.deleting,
-        template: templateOf(b.templateKey)?.value,
-        inputs: { ...b.rows, template: templateOf(b.templateKey)?.seq ?? 0 },
-        templateRef: b.templateRef,
-        works: works.select(ownerKeyString(bindingOwnerOf(b.binding)), b.targets),
-        bindingStatus: bindingStatuses.get(keyString(b.request.key)),
-        templateStatus: b.templateKey ? templateStatuses.get(stateKeyString(b.templateKey)) : undefined,
-      })),
+      snapshots: found.map((b) => {
+        const template = templateOf(b.templateKey);
+        return {
+          cause: b.request.cause,
+          scope: b.request.scope,
+          key: b.request.key,
+          binding: b.binding,
+          deleting: b.deleting,
+          template: template?.value,
+          inputs: { ...b.rows, template: template?.seq ?? 0 },
+          templateRef: b.templateRef,
+          works: works.select(ownerKeyString(bindingOwnerOf(b.binding)), b.targets),
+          bindingStatus: bindingStatuses.get(keyString(b.request.key)),
+          templateStatus: b.templateKey ? templateStatuses.get(stateKeyString(b.templateKey)) : undefined,
+        };
+      }),
       shared: {
         clusters: new Map(clusterStates.map((s) => [s.object.metadata.name ?? '', s.object as unknown as Cluster])),
         overridePolicies: {
