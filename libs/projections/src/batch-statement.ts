@@ -1,13 +1,16 @@
 import type { Row, TableSpec } from './projection-writer.js';
 import { quoteIdent } from './sql.js';
 
+/** The column every projected row carries: the stream sequence of the event that last wrote it. */
+export const seqColumn = 'seq';
+
 /** A write guarded by the row's version: it takes effect only if its sequence is newer than the row's. */
 export interface GuardedWrite {
   readonly table: TableSpec;
   /** The row's identity in `projection_row_versions`. */
   readonly rowKey: string;
   readonly seq: number;
-  /** The full row for an upsert, the key columns for a delete. */
+  /** The full row for an upsert, the key columns and `seq` for a delete. */
   readonly row: Row;
   readonly op: 'upsert' | 'delete';
 }
@@ -31,17 +34,32 @@ export interface BatchWrites {
   readonly checkpoint?: Checkpoint;
 }
 
+/** A statement with its parameters. */
+export interface Statement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
 /**
  * A batch's writes as ONE statement, atomic on its own: a batch costs one round trip and one statement instead of a
- * transaction of five or more (at 20 templates/s, 81,000 of Postgres's 140,000 statements).
+ * transaction of five or more (at 20 templates/s, 81,000 of Postgres's 140,000 statements). A batch that deletes
+ * rows takes a second statement, in one transaction with the first (see deleteStatement).
  *
  * The parts are data-modifying CTEs. `claimed` moves each guarded row's version to the write's sequence where that is
- * newer, and returns the rows that moved; each upsert and delete takes only its claimed rows, matched by row key (the
- * rows and their keys travel side by side, zipped by `ROWS FROM`, whose second column is named `unnest`). The
- * checkpoint reads the whole of `claimed` first, so it is locked after every row version, as it was when it came
- * last in the transaction: batches side by side lock in the same order and cannot deadlock.
+ * newer, and returns the rows that moved; each upsert takes only its claimed rows, matched by row key (the rows and
+ * their keys travel side by side, zipped by `ROWS FROM`, whose second column is named `unnest`).
+ *
+ * Locks are taken in one order by every batch, so batches side by side cannot deadlock: the row versions, in (table,
+ * row key) order, then the checkpoint, which reads `claimed` so that Postgres runs the claims first. The upserts and
+ * deletes touch only rows whose versions they claimed, which keeps those rows from other batches.
  */
-export function batchStatement(writes: BatchWrites): { sql: string; params: unknown[] } | undefined {
+export function batchStatements(writes: BatchWrites): Statement[] {
+  const main = mainStatement(writes);
+  const deletes = deleteStatement(writes.guarded.filter((w) => w.op === 'delete'));
+  return [...(main ? [main] : []), ...(deletes ? [deletes] : [])];
+}
+
+function mainStatement(writes: BatchWrites): Statement | undefined {
   const params: unknown[] = [];
   const param = (value: unknown): string => {
     params.push(value);
@@ -58,28 +76,21 @@ export function batchStatement(writes: BatchWrites): { sql: string; params: unkn
        ON CONFLICT (table_name, row_key) DO UPDATE SET seq = EXCLUDED.seq WHERE v.seq < EXCLUDED.seq
        RETURNING table_name, row_key`,
     ]);
-    const claimedRows = (group: readonly GuardedWrite[], column: string): string =>
-      `${column}.unnest IN (SELECT row_key FROM claimed WHERE table_name = ${param(group[0]!.table.table)}::text)`;
-    const zipped = (group: readonly GuardedWrite[]): string =>
-      `ROWS FROM (json_populate_recordset(NULL::${quoteIdent(group[0]!.table.table)}, ${param(JSON.stringify(group.map((w) => w.row)))}), unnest(${param(group.map((w) => w.rowKey))}::text[]))`;
-    for (const group of groupBy(guarded.filter((w) => w.op === 'upsert'), (w) => signature(w.table.table, w.row))) {
-      const { table } = group[0]!;
-      const columns = Object.keys(group[0]!.row).map(quoteIdent);
-      const keyColumns = table.key.map(quoteIdent);
-      // Never empty: every guarded row carries its `seq`.
-      const updates = columns.filter((c) => !keyColumns.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
-      parts.push([
-        `upsert${parts.length}`,
-        `INSERT INTO ${quoteIdent(table.table)} (${columns.join(', ')})
-         SELECT ${columns.map((c) => `r.${c}`).join(', ')} FROM ${zipped(group)} AS r WHERE ${claimedRows(group, 'r')}
-         ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
-      ]);
-    }
-    for (const group of groupBy(guarded.filter((w) => w.op === 'delete'), (w) => w.table.table)) {
-      const { table } = group[0]!;
-      const match = table.key.map((c) => `t.${quoteIdent(c)} = d.${quoteIdent(c)}`).join(' AND ');
-      parts.push([`delete${parts.length}`, `DELETE FROM ${quoteIdent(table.table)} AS t USING ${zipped(group)} AS d WHERE ${match} AND ${claimedRows(group, 'd')}`]);
-    }
+  }
+  const claimedRows = (group: readonly GuardedWrite[], column: string): string =>
+    `${column}.unnest IN (SELECT row_key FROM claimed WHERE table_name = ${param(group[0]!.table.table)}::text)`;
+  for (const group of groupBy(guarded.filter((w) => w.op === 'upsert'), (w) => signature(w.table.table, w.row))) {
+    const { table } = group[0]!;
+    const columns = Object.keys(group[0]!.row).map(quoteIdent);
+    const keyColumns = table.key.map(quoteIdent);
+    // Never empty: every guarded row carries its `seq`.
+    const updates = columns.filter((c) => !keyColumns.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
+    parts.push([
+      `upsert${parts.length}`,
+      `INSERT INTO ${quoteIdent(table.table)} (${columns.join(', ')})
+       SELECT ${columns.map((c) => `r.${c}`).join(', ')} FROM ${zipped(group, param)} AS r WHERE ${claimedRows(group, 'r')}
+       ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
+    ]);
   }
   for (const group of groupBy(inserts, (i) => signature(i.table, i.row))) {
     const table = quoteIdent(group[0]!.table);
@@ -99,6 +110,41 @@ export function batchStatement(writes: BatchWrites): { sql: string; params: unkn
        ON CONFLICT (consumer) DO UPDATE SET seq = GREATEST(projection_checkpoints.seq, EXCLUDED.seq), updated_at = now()`,
     ]);
   }
+  return withParts(parts, params);
+}
+
+/**
+ * The deletes of a batch, for after its main statement, in the same transaction. Each deletes its row where the
+ * row's version is the delete's own sequence: claimed by the main statement (and locked since), or left by an
+ * earlier delivery of the same delete. They cannot be parts of the main statement: a statement reads rows as of its
+ * start, and a row inserted by a batch whose version this one's claim waited for would be committed only after that
+ * start, so a delete in the same statement would not see it, and leave it behind.
+ */
+function deleteStatement(deletes: readonly GuardedWrite[]): Statement | undefined {
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const parts = groupBy(deletes, (w) => w.table.table).map((group, i): [string, string] => {
+    const { table } = group[0]!;
+    const match = table.key.map((c) => `t.${quoteIdent(c)} = d.${quoteIdent(c)}`).join(' AND ');
+    return [
+      `delete${i}`,
+      `DELETE FROM ${quoteIdent(table.table)} AS t USING ${zipped(group, param)} AS d, projection_row_versions AS v
+        WHERE ${match} AND v.table_name = ${param(table.table)}::text AND v.row_key = d.unnest AND v.seq = d.${quoteIdent(seqColumn)}`,
+    ];
+  });
+  return withParts(parts, params);
+}
+
+/** Rows of one table and their row keys side by side (the second column is named `unnest`). */
+function zipped(group: readonly GuardedWrite[], param: (value: unknown) => string): string {
+  return `ROWS FROM (json_populate_recordset(NULL::${quoteIdent(group[0]!.table.table)}, ${param(JSON.stringify(group.map((w) => w.row)))}), unnest(${param(group.map((w) => w.rowKey))}::text[]))`;
+}
+
+/** One statement of data-modifying CTEs, or none when there are no parts. */
+function withParts(parts: readonly [name: string, sql: string][], params: unknown[]): Statement | undefined {
   if (parts.length === 0) return undefined;
   return { sql: `WITH ${parts.map(([name, sql]) => `${name} AS (${sql})`).join(',\n')}\nSELECT 1`, params };
 }

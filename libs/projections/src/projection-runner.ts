@@ -7,7 +7,8 @@ import { StatementNames } from './statement-names.js';
 
 /**
  * Applies batches of events to a service's projections: ONE statement per batch holding every projection's writes
- * and the consumer's checkpoint (ProjectionWriter), so a crash in the middle of a batch leaves nothing behind.
+ * and the consumer's checkpoint (ProjectionWriter; a batch that deletes rows takes a second one in the same
+ * transaction), so a crash in the middle of a batch leaves nothing behind.
  *
  * The rule (ARCHITECTURE.md §2 rule 6, made safe for replicas): several replicas of a service share one durable
  * consumer and commit batches out of stream order, and a failed event is retried after later ones succeeded. So
@@ -39,7 +40,7 @@ export class ProjectionRunner {
   }
 
   /**
-   * Applies the events (in stream order) to every projection, and moves the checkpoint, in one statement. The
+   * Applies the events (in stream order) to every projection, and moves the checkpoint, atomically. The
    * checkpoint goes to `throughSeq` when the batch held events the consumer left out (ConsumerSpec.eventTypes).
    */
   async applyBatch(events: readonly StoredEvent[], throughSeq = 0): Promise<void> {
@@ -88,7 +89,11 @@ function namedStatementRunner(dataSource: DataSource): SqlRunner {
     query: (sql, params = []) => {
       const pool = (dataSource.driver as PostgresDriver).master as PgPool | undefined;
       const name = pool && names.nameOf(sql);
-      return pool && name ? pool.query({ name, text: sql, values: params }) : dataSource.query(sql, params);
+      return pool && name ? pool.query({ name, text: sql, values: [...params] }) : dataSource.query(sql, [...params]);
     },
+    transaction: (statements) =>
+      dataSource.transaction(async (manager) => {
+        for (const { sql, params } of statements) await manager.query(sql, [...params]);
+      }),
   };
 }

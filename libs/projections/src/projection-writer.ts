@@ -1,4 +1,6 @@
-import { batchStatement, type Checkpoint, type GuardedWrite, type InsertOnce } from './batch-statement.js';
+import { batchStatements, seqColumn, type Checkpoint, type GuardedWrite, type InsertOnce, type Statement } from './batch-statement.js';
+
+export { seqColumn, type Statement };
 
 /**
  * A column value. Rows travel to Postgres as JSON and are converted to the table's column types there
@@ -16,12 +18,11 @@ export interface TableSpec {
   readonly key: readonly string[];
 }
 
-/** The column every projected row carries: the stream sequence of the event that last wrote it. */
-export const seqColumn = 'seq';
-
-/** What runs the batch's statement (ProjectionRunner's runs it as a named statement on the DataSource's pool). */
+/** What runs the batch's statements (ProjectionRunner's runs one as a named statement on the DataSource's pool). */
 export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
+  query(sql: string, params?: readonly unknown[]): Promise<unknown>;
+  /** Runs the statements in order, in one transaction. */
+  transaction(statements: readonly Statement[]): Promise<void>;
 }
 
 /**
@@ -37,7 +38,8 @@ export interface SqlRunner {
  *
  * Because fat events carry the whole new state, applying the newest write per row gives the same rows whatever
  * order batches commit in (several replicas share one consumer) and however often one is redelivered. Nothing is
- * written before flush(), which writes everything, and the checkpoint with it, in one statement (batchStatement).
+ * written before flush(), which writes everything, and the checkpoint with it, in one statement (batchStatements;
+ * a batch that deletes rows takes two, in one transaction).
  */
 export class ProjectionWriter {
   private readonly guarded = new Map<string, GuardedWrite>();
@@ -54,7 +56,7 @@ export class ProjectionWriter {
 
   /** Deletes the row, unless a newer event already wrote it. */
   delete(table: TableSpec, key: Row, seq: number): void {
-    this.keep({ table, rowKey: rowKeyOf(table, key), seq, row: key, op: 'delete' });
+    this.keep({ table, rowKey: rowKeyOf(table, key), seq, row: { ...key, [seqColumn]: seq }, op: 'delete' });
   }
 
   /** Inserts an insert-only row (audit, history) once; redelivery does nothing. */
@@ -77,8 +79,9 @@ export class ProjectionWriter {
     const inserts = [...this.appends.splice(0), ...adds];
     this.guarded.clear();
     this.adds.clear();
-    const statement = batchStatement({ guarded, inserts, ...(checkpoint ? { checkpoint } : {}) });
-    if (statement) await this.db.query(statement.sql, statement.params);
+    const statements = batchStatements({ guarded, inserts, ...(checkpoint ? { checkpoint } : {}) });
+    if (statements.length > 1) await this.db.transaction(statements);
+    else if (statements[0]) await this.db.query(statements[0].sql, statements[0].params);
   }
 
   private keep(write: GuardedWrite): void {

@@ -3,7 +3,7 @@ import * as chai from 'chai';
 import chaiAsPromised from 'chai-as-promised';
 import { Controller, Inject, type INestMicroservice } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { batchPattern, JetStreamContext, type StoredEvent } from '@karmada-ts/eventstore';
 import {
   LatestStateReader,
@@ -195,23 +195,54 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     expect(await runner.checkpoint()).to.equal(old!.seq); // GREATEST: the high-water mark never moves back
   });
 
-  it('writes a batch in one statement: a crash in the middle of a batch leaves no partial projection', async () => {
+  it('batches side by side, in any order, end in the newest write of every row and never deadlock', async () => {
+    const runner = newRunner();
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    // Ten writes per name, the last one of some a deletion; each batch holds a shuffled mix of every name.
+    const events = await appendEvents(Array.from({ length: 60 }, (_, i) => [names[i % 6]!, i >= 54 && i % 2 === 0 ? undefined : i]));
+    const shuffled = <T>(items: readonly T[]): T[] =>
+      items
+        .map((item) => ({ item, order: Math.random() }))
+        .sort((a, b) => a.order - b.order)
+        .map(({ item }) => item);
+    await runner.applyBatch(events);
+    const expected = await snapshot(dataSource);
+    expect(await countRows(dataSource, 'templates')).to.equal(3);
+    for (let round = 1; round <= 5; round++) {
+      await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
+      // Every event in one of six batches, and in one of six more; all twelve committed side by side.
+      const batches = [...shuffled(events), ...shuffled(events)].reduce<StoredEvent[][]>((chunks, event, i) => {
+        (chunks[Math.floor(i / 10)] ??= []).push(event);
+        return chunks;
+      }, []);
+      await Promise.all(shuffled(batches).map((batch) => runner.applyBatch(batch.sort((a, b) => a.seq - b.seq))));
+      expect(await snapshot(dataSource), `round ${round}`).to.deep.equal(expected);
+    }
+  });
+
+  it('writes a batch in one statement (two in one transaction with deletes): a crash in the middle leaves nothing', async () => {
     const events = await appendEvents([['p', 1], ['q', 1], ['r', 1], ['s', 1], ['p', undefined]]);
     // Batch statements go to the pool as named statements (StatementNames), anything else through TypeORM.
     const statements: string[] = [];
+    let transactions = 0;
     const pool = (dataSource.driver as unknown as { master: { query(config: { text: string }): Promise<unknown> } }).master;
     const poolQuery = pool.query;
     pool.query = (config) => (statements.push(config.text), poolQuery.call(pool, config));
     const counting = Object.create(dataSource, {
       query: { value: (sql: string, params?: unknown[]) => (statements.push(sql), dataSource.query(sql, params)) },
+      transaction: { value: (work: (manager: EntityManager) => Promise<unknown>) => (transactions++, dataSource.transaction(work)) },
     }) as DataSource;
+    const counted = new ProjectionRunner(counting, { consumer: `test-svc-projector${consumerCounter}-counted`, projections: [new TemplatesProjection()] });
     try {
-      // Upserts, a delete, appends and the checkpoint: one statement.
-      await new ProjectionRunner(counting, { consumer: `test-svc-projector${consumerCounter}-counted`, projections: [new TemplatesProjection()] }).applyBatch(events);
+      // Upserts, appends and the checkpoint: one statement.
+      await counted.applyBatch(events.slice(0, 4));
+      expect([statements.length, transactions]).to.deep.equal([1, 0]);
+      // With a delete: one transaction (the delete's statement comes after the claims, see batchStatements).
+      await counted.applyBatch(events.slice(4));
+      expect([statements.length, transactions]).to.deep.equal([1, 1]);
     } finally {
       pool.query = poolQuery;
     }
-    expect(statements).to.have.length(1);
     expect(await countRows(dataSource, 'template_history')).to.equal(5);
     expect(await countRows(dataSource, 'templates')).to.equal(3);
     await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
