@@ -3,6 +3,7 @@ import { batchStatements, type BatchWrites, type GuardedWrite } from './batch-st
 import type { TableSpec } from './projection-writer.js';
 
 const versioned: TableSpec = { table: 'objects', key: ['name'] };
+const upsertOnly: TableSpec = { table: 'statuses', key: ['name'], upsertOnly: true };
 
 function write(table: TableSpec, name: string, op: GuardedWrite['op'] = 'upsert'): GuardedWrite {
   return { table, rowKey: JSON.stringify([name]), seq: 7, row: { name, seq: 7 }, op };
@@ -26,6 +27,16 @@ describe('batchStatements: the statements of a batch and the order their locks a
       name: 'versioned upserts: claims, then the checkpoint, then the rows',
       writes: { guarded: [write(versioned, 'a'), write(versioned, 'b')], inserts: [], checkpoint },
       expected: [{ claimed: [], upsert1: ['claimed'], checkpoint: ['claimed'] }],
+    },
+    {
+      name: 'upsert-only rows claim nothing and are locked before the checkpoint',
+      writes: { guarded: [write(upsertOnly, 'a')], inserts: [], checkpoint },
+      expected: [{ upsert0: [], checkpoint: ['upsert0'] }],
+    },
+    {
+      name: 'both kinds: claims, upsert-only rows, checkpoint',
+      writes: { guarded: [write(upsertOnly, 'a'), write(versioned, 'b')], inserts: [], checkpoint },
+      expected: [{ claimed: [], upsert1: ['claimed'], upsert2: ['claimed'], checkpoint: ['claimed', 'upsert1'] }],
     },
     {
       name: 'a delete: claimed in the first statement, deleted in a second',

@@ -47,11 +47,14 @@ export interface Statement {
  *
  * The parts are data-modifying CTEs. `claimed` moves each guarded row's version to the write's sequence where that is
  * newer, and returns the rows that moved; each upsert takes only its claimed rows, matched by row key (the rows and
- * their keys travel side by side, zipped by `ROWS FROM`, whose second column is named `unnest`).
+ * their keys travel side by side, zipped by `ROWS FROM`, whose second column is named `unnest`). Rows of an
+ * upsert-only table (TableSpec.upsertOnly) claim no version: their upsert updates a row only where its `seq` is
+ * older (`ON CONFLICT … WHERE`, which judges the newest committed row and keeps it locked).
  *
- * Locks are taken in one order by every batch, so batches side by side cannot deadlock: the row versions, in (table,
- * row key) order, then the checkpoint, which reads `claimed` so that Postgres runs the claims first. The upserts and
- * deletes touch only rows whose versions they claimed, which keeps those rows from other batches.
+ * Locks are taken in one order by every batch, so batches side by side cannot deadlock: the row versions, then the
+ * rows of upsert-only tables, then the checkpoint. Each part reads the parts before it (`after_*`), which makes
+ * Postgres run them first; rows are in (table, row key) order within each. The other upserts and the deletes touch
+ * only rows whose versions they claimed, which keeps those rows from other batches.
  */
 export function batchStatements(writes: BatchWrites): Statement[] {
   const main = mainStatement(writes);
@@ -66,9 +69,12 @@ function mainStatement(writes: BatchWrites): Statement | undefined {
     return `$${params.length}`;
   };
   const parts: [name: string, sql: string][] = [];
+  /** The parts whose locks come before the checkpoint's, each as a table to read. */
+  const lockedFirst: string[] = [];
   const { guarded, inserts, checkpoint } = writes;
-  if (guarded.length > 0) {
-    const versions = guarded.map((w) => ({ table_name: w.table.table, row_key: w.rowKey, seq: w.seq }));
+  const claiming = guarded.filter((w) => !w.table.upsertOnly);
+  if (claiming.length > 0) {
+    const versions = claiming.map((w) => ({ table_name: w.table.table, row_key: w.rowKey, seq: w.seq }));
     parts.push([
       'claimed',
       `INSERT INTO projection_row_versions AS v (table_name, row_key, seq)
@@ -76,6 +82,7 @@ function mainStatement(writes: BatchWrites): Statement | undefined {
        ON CONFLICT (table_name, row_key) DO UPDATE SET seq = EXCLUDED.seq WHERE v.seq < EXCLUDED.seq
        RETURNING table_name, row_key`,
     ]);
+    lockedFirst.push('(SELECT count(*) FROM claimed) AS after_claims');
   }
   const claimedRows = (group: readonly GuardedWrite[], column: string): string =>
     `${column}.unnest IN (SELECT row_key FROM claimed WHERE table_name = ${param(group[0]!.table.table)}::text)`;
@@ -85,12 +92,25 @@ function mainStatement(writes: BatchWrites): Statement | undefined {
     const keyColumns = table.key.map(quoteIdent);
     // Never empty: every guarded row carries its `seq`.
     const updates = columns.filter((c) => !keyColumns.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
-    parts.push([
-      `upsert${parts.length}`,
-      `INSERT INTO ${quoteIdent(table.table)} (${columns.join(', ')})
-       SELECT ${columns.map((c) => `r.${c}`).join(', ')} FROM ${zipped(group, param)} AS r WHERE ${claimedRows(group, 'r')}
-       ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
-    ]);
+    const name = `upsert${parts.length}`;
+    if (table.upsertOnly) {
+      const rows = `json_populate_recordset(NULL::${quoteIdent(table.table)}, ${param(JSON.stringify(group.map((w) => w.row)))}) AS r`;
+      parts.push([
+        name,
+        `INSERT INTO ${quoteIdent(table.table)} AS existing (${columns.join(', ')})
+         SELECT ${columns.map((c) => `r.${c}`).join(', ')} FROM ${[rows, ...lockedFirst].join(', ')}
+         ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updates.join(', ')} WHERE existing.${quoteIdent(seqColumn)} < EXCLUDED.${quoteIdent(seqColumn)}
+         RETURNING 1`,
+      ]);
+      lockedFirst.push(`(SELECT count(*) FROM ${name}) AS after_${name}`);
+    } else {
+      parts.push([
+        name,
+        `INSERT INTO ${quoteIdent(table.table)} (${columns.join(', ')})
+         SELECT ${columns.map((c) => `r.${c}`).join(', ')} FROM ${zipped(group, param)} AS r WHERE ${claimedRows(group, 'r')}
+         ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
+      ]);
+    }
   }
   for (const group of groupBy(inserts, (i) => signature(i.table, i.row))) {
     const table = quoteIdent(group[0]!.table);
@@ -106,7 +126,7 @@ function mainStatement(writes: BatchWrites): Statement | undefined {
     parts.push([
       'checkpoint',
       `INSERT INTO projection_checkpoints (consumer, seq, updated_at)
-       SELECT ${param(checkpoint.consumer)}::text, ${param(checkpoint.seq)}::bigint, now()${guarded.length > 0 ? ' FROM (SELECT count(*) FROM claimed) AS after_claims' : ''}
+       SELECT ${param(checkpoint.consumer)}::text, ${param(checkpoint.seq)}::bigint, now()${lockedFirst.length > 0 ? ` FROM ${lockedFirst.join(', ')}` : ''}
        ON CONFLICT (consumer) DO UPDATE SET seq = GREATEST(projection_checkpoints.seq, EXCLUDED.seq), updated_at = now()`,
     ]);
   }

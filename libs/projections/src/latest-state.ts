@@ -24,6 +24,8 @@ export interface LatestStateSpec {
   key(event: StoredEvent): StateKey | undefined;
   /** The row's new state, or `null` when the event removes it. */
   state(event: StoredEvent): unknown | null;
+  /** No event removes a row (`state` never returns null): see TableSpec.upsertOnly. */
+  readonly upsertOnly?: boolean;
 }
 
 /** SQL of a latest-state table, for the migration that creates it. */
@@ -45,7 +47,7 @@ export async function dropLatestStateTable(queryRunner: QueryRunner, table: stri
 }
 
 export function latestStateProjection(spec: LatestStateSpec): Projection {
-  const table: TableSpec = { table: spec.table, key: ['kind', 'namespace', 'name'] };
+  const table: TableSpec = { table: spec.table, key: ['kind', 'namespace', 'name'], ...(spec.upsertOnly ? { upsertOnly: true } : {}) };
   return {
     name: spec.name,
     tables: [spec.table],

@@ -16,6 +16,13 @@ export type Row = Readonly<Record<string, SqlValue>>;
 export interface TableSpec {
   readonly table: string;
   readonly key: readonly string[];
+  /**
+   * Rows of this table are only ever upserted, never deleted: each upsert is guarded by the row's own `seq` column
+   * (`ON CONFLICT … WHERE seq < EXCLUDED.seq`) and claims no version in `projection_row_versions`, which halves the
+   * rows a write touches. A table whose rows can be deleted needs the version a delete leaves behind (see
+   * ProjectionWriter), so `delete` on an upsert-only table throws.
+   */
+  readonly upsertOnly?: boolean;
 }
 
 /** What runs the batch's statements (ProjectionRunner's runs one as a named statement on the DataSource's pool). */
@@ -31,7 +38,8 @@ export interface SqlRunner {
  * - `upsert(table, row, seq)` / `delete(table, key, seq)` take effect only if `seq` is newer than the sequence that
  *   last wrote (or deleted) that row, recorded in `projection_row_versions`. An event at or below it is skipped.
  *   Within a batch only the newest write per row counts. Deletes leave their sequence behind, so an older upsert
- *   delivered late cannot bring a row back.
+ *   delivered late cannot bring a row back. Tables whose rows are never deleted (TableSpec.upsertOnly) need no
+ *   version row: the row's own `seq` guards it.
  * - `append(table, row, seq)` inserts an insert-only row once: the table's primary key must include `seq`.
  * - `add(table, row)` adds a row to a table that is a set (its key is all it says) once, outside the guard: adding
  *   to a set is idempotent and order-independent.
@@ -56,6 +64,7 @@ export class ProjectionWriter {
 
   /** Deletes the row, unless a newer event already wrote it. */
   delete(table: TableSpec, key: Row, seq: number): void {
+    if (table.upsertOnly) throw new Error(`${table.table}: rows of an upsert-only table are never deleted`);
     this.keep({ table, rowKey: rowKeyOf(table, key), seq, row: { ...key, [seqColumn]: seq }, op: 'delete' });
   }
 

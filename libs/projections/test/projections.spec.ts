@@ -33,6 +33,7 @@ async function snapshot(dataSource: DataSource): Promise<unknown> {
   return {
     templates: await dataSource.query('SELECT * FROM templates ORDER BY resource, namespace, name'),
     history: await dataSource.query('SELECT * FROM template_history ORDER BY seq'),
+    lastEvents: await dataSource.query('SELECT * FROM template_last_events ORDER BY resource, namespace, name'),
   };
 }
 
@@ -92,7 +93,7 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     consumerCounter++;
     kind = { group: `test${consumerCounter}`, version: 'v1', resource: 'deployments' };
     filterSubject = t.subjects.templateFilter(kind);
-    await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
+    await dataSource.query('TRUNCATE templates, template_history, template_last_events, projection_row_versions');
   });
 
   function newRunner(projection = new TemplatesProjection()) {
@@ -121,6 +122,7 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
       'projection_checkpoints',
       'projection_row_versions',
       'template_history',
+      'template_last_events',
       'templates',
     ]);
     const again = await openProjectionDatabase({ url: t.databaseUrl, schema, migrations: [CreateTemplates1764000000000] });
@@ -195,6 +197,30 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     expect(await runner.checkpoint()).to.equal(old!.seq); // GREATEST: the high-water mark never moves back
   });
 
+  it('guards an upsert-only table by its rows\' own seq, claiming no row version for them', async () => {
+    const runner = newRunner();
+    const [v1, v2, kept, gone, old] = await appendEvents([['x', 1], ['x', 2], ['y', 1], ['y', undefined], ['z', 5]]);
+    await runner.applyBatch([gone!, old!]);
+    await runner.applyBatch([v2!]);
+    await runner.applyBatch([v1!, kept!]);
+    const lastEvents = async () =>
+      ((await dataSource.query('SELECT name, type, seq FROM template_last_events ORDER BY name')) as { name: string; type: string; seq: string }[]).map(
+        (r) => [r.name, r.type, Number(r.seq)],
+      );
+    const expected = [
+      ['x', 'ResourceUpserted', v2!.seq],
+      ['y', 'ResourceDeleted', gone!.seq],
+      ['z', 'ResourceUpserted', old!.seq],
+    ];
+    expect(await lastEvents()).to.deep.equal(expected);
+    const versions: { table_name: string; n: string }[] = await dataSource.query(
+      'SELECT table_name, count(*) AS n FROM projection_row_versions GROUP BY table_name ORDER BY table_name',
+    );
+    expect(versions.map((v) => [v.table_name, Number(v.n)])).to.deep.equal([['templates', 3]]);
+    await runner.applyBatch([v1!, v2!, kept!, gone!, old!]);
+    expect(await lastEvents()).to.deep.equal(expected);
+  });
+
   it('batches side by side, in any order, end in the newest write of every row and never deadlock', async () => {
     const runner = newRunner();
     const names = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -208,8 +234,9 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     await runner.applyBatch(events);
     const expected = await snapshot(dataSource);
     expect(await countRows(dataSource, 'templates')).to.equal(3);
+    expect(await countRows(dataSource, 'template_last_events')).to.equal(6);
     for (let round = 1; round <= 5; round++) {
-      await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
+      await dataSource.query('TRUNCATE templates, template_history, template_last_events, projection_row_versions');
       // Every event in one of six batches, and in one of six more; all twelve committed side by side.
       const batches = [...shuffled(events), ...shuffled(events)].reduce<StoredEvent[][]>((chunks, event, i) => {
         (chunks[Math.floor(i / 10)] ??= []).push(event);
@@ -245,7 +272,7 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     }
     expect(await countRows(dataSource, 'template_history')).to.equal(5);
     expect(await countRows(dataSource, 'templates')).to.equal(3);
-    await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
+    await dataSource.query('TRUNCATE templates, template_history, template_last_events, projection_row_versions');
 
     let seen = 0;
     const crashing = newRunner(
@@ -297,7 +324,7 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     expect(await runner.checkpoint()).to.equal(events[4]!.seq);
 
     // The same events applied exactly once give the same rows.
-    await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
+    await dataSource.query('TRUNCATE templates, template_history, template_last_events, projection_row_versions');
     await runner.applyBatch(events);
     expect(projected).to.deep.equal(await snapshot(dataSource));
     expect(await countRows(dataSource, 'template_history')).to.equal(5);
@@ -346,7 +373,7 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     expect(rows.map((r) => [r.name, r.replicas])).to.deep.equal(expectedRows);
 
     // And exactly what one instance applying everything in order would have produced.
-    await dataSource.query('TRUNCATE templates, template_history, projection_row_versions');
+    await dataSource.query('TRUNCATE templates, template_history, template_last_events, projection_row_versions');
     await runner.applyBatch(events);
     expect(projected).to.deep.equal(await snapshot(dataSource));
   });
@@ -421,7 +448,7 @@ describe('projections: checkpointed batches, seq-guarded rows, rebuild', () => {
     const live = await snapshot(dataSource);
     expect(await countRows(dataSource, 'templates')).to.be.greaterThan(0);
 
-    await dataSource.query('TRUNCATE templates, template_history, projection_row_versions'); // dropped
+    await dataSource.query('TRUNCATE templates, template_history, template_last_events, projection_row_versions'); // dropped
     const result = await rebuildProjections({ runner, store: t.store, filterSubject, batchSize: 4 });
     expect(await snapshot(dataSource)).to.deep.equal(live);
     expect(result).to.deep.equal({ events: events.length, checkpoint: events[6]!.seq });

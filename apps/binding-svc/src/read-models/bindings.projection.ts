@@ -3,7 +3,7 @@ import { workTargetClusters, type AnyResourceBinding } from '@karmada-ts/domain'
 import type { Projection, TableSpec } from '@karmada-ts/projections';
 import { tables, type EventState } from './read-model-tables.js';
 
-const table: TableSpec = { table: tables.bindings, key: ['namespace', 'name'] };
+const table: TableSpec = { table: tables.bindings, key: ['namespace', 'name'], upsertOnly: true };
 
 /**
  * `bindings`: each binding's last BindingUpserted, with the clusters its requiredBy snapshots name (an attached

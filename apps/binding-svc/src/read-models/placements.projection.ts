@@ -2,7 +2,7 @@ import { PlacementDecided, type PlacementDecidedData } from '@karmada-ts/contrac
 import type { Projection, TableSpec } from '@karmada-ts/projections';
 import { tables, type EventState } from './read-model-tables.js';
 
-const table: TableSpec = { table: tables.placements, key: ['namespace', 'name'] };
+const table: TableSpec = { table: tables.placements, key: ['namespace', 'name'], upsertOnly: true };
 
 /**
  * What binding-svc reads of a decision: whose it is, the target clusters and the eviction tasks. The rest (the

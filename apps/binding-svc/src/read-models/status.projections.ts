@@ -17,6 +17,7 @@ import { resourceKey, rowKinds, tables, type EventState } from './read-model-tab
 export const workStatusesProjection: Projection = latestStateProjection({
   name: 'work-statuses',
   table: tables.workStatuses,
+  upsertOnly: true,
   eventTypes: [WorkStatusReported.type, WorkCleanedUp.type],
   key(event) {
     const { work } = event.data as WorkStatusReportedData | WorkCleanedUpData;
@@ -29,6 +30,7 @@ export const workStatusesProjection: Projection = latestStateProjection({
 export const bindingStatusesProjection: Projection = latestStateProjection({
   name: 'binding-statuses',
   table: tables.bindingStatuses,
+  upsertOnly: true,
   eventTypes: [BindingStatusAggregated.type, BindingCleanedUp.type],
   key(event) {
     const { binding } = event.data as BindingStatusAggregatedData | BindingCleanedUpData;
@@ -41,6 +43,7 @@ export const bindingStatusesProjection: Projection = latestStateProjection({
 export const templateStatusesProjection: Projection = latestStateProjection({
   name: 'template-statuses',
   table: tables.templateStatuses,
+  upsertOnly: true,
   eventTypes: [TemplateStatusAggregated.type],
   key(event) {
     const data = event.data as TemplateStatusAggregatedData;

@@ -46,7 +46,7 @@ export const templatesProjection: Projection = latestStateProjection({
   },
 });
 
-const resourceKindsTable: TableSpec = { table: tables.resourceKinds, key: ['api_group', 'kind'] };
+const resourceKindsTable: TableSpec = { table: tables.resourceKinds, key: ['api_group', 'kind'], upsertOnly: true };
 
 /**
  * `resource_kinds`: group + kind → plural resource name, learned from every template event and never forgotten, so

@@ -3,7 +3,7 @@ import type { Projection, TableSpec } from '@karmada-ts/projections';
 import { tables, type EventState } from './read-model-tables.js';
 import { workOwnerOf } from './work-owner.js';
 
-const table: TableSpec = { table: tables.works, key: ['namespace', 'name'] };
+const table: TableSpec = { table: tables.works, key: ['namespace', 'name'], upsertOnly: true };
 
 /** The column with the state status aggregation reads (WorkStatusState1767300000000). */
 export const workStatusState = 'status_state';

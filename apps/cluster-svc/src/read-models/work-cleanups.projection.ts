@@ -9,6 +9,7 @@ import { readModelKinds, readModelTables, type WorkRow } from './read-models.js'
 export const workCleanupsProjection = latestStateProjection({
   name: 'work-cleanups',
   table: readModelTables.workCleanups,
+  upsertOnly: true,
   eventTypes: [WorkCleanedUp.type],
   key: (event) => {
     const { namespace, name } = (event.data as WorkCleanedUpData).work;

@@ -9,6 +9,7 @@ import { readModelKinds, readModelTables, type WorkRow } from './read-models.js'
 export const worksProjection = latestStateProjection({
   name: 'works',
   table: readModelTables.works,
+  upsertOnly: true,
   eventTypes: [WorkRendered.type, WorkDeletionRequested.type],
   key: (event) => {
     const { namespace, name } = (event.data as Pick<WorkRenderedData, 'work'>).work.metadata;

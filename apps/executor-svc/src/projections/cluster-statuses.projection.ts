@@ -8,6 +8,7 @@ export const clusterStatusKind = 'clusterstatus';
 export const clusterStatusesProjection = latestStateProjection({
   name: 'cluster-statuses',
   table: clusterStatusesTable,
+  upsertOnly: true,
   eventTypes: [ClusterStatusCollected.type],
   key: (event) => ({ kind: clusterStatusKind, namespace: '', name: (event.data as ClusterStatusCollectedData).name }),
   state: (event) => event.data as ClusterStatusCollectedData,

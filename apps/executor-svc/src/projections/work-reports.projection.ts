@@ -14,6 +14,7 @@ export type WorkReportState = { readonly observedWorkSeq: number } | { readonly 
 export const workReportsProjection = latestStateProjection({
   name: 'work-reports',
   table: workReportsTable,
+  upsertOnly: true,
   eventTypes: [WorkStatusReported.type, WorkCleanedUp.type],
   key: (event) => {
     const { work } = event.data as WorkStatusReportedData | WorkCleanedUpData;

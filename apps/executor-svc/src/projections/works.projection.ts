@@ -41,6 +41,7 @@ export function workStateKey(key: WorkKey) {
 export const worksProjection = latestStateProjection({
   name: 'works',
   table: worksTable,
+  upsertOnly: true,
   eventTypes: [WorkRendered.type, WorkDeletionRequested.type],
   key: (event) => {
     const { metadata } = (event.data as WorkRenderedData).work;

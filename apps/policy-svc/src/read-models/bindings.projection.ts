@@ -6,6 +6,7 @@ import { bindingRowKind, keyOfBindingSubject, readModelTables } from './read-mod
 export const bindingsProjection = latestStateProjection({
   name: 'bindings',
   table: readModelTables.bindings,
+  upsertOnly: true,
   eventTypes: [BindingUpserted.type],
   key: (event) => {
     const { namespace, name } = keyOfBindingSubject(event.subject);

@@ -6,6 +6,7 @@ import { bindingRowKind, keyOfBindingSubject, readModelTables } from './read-mod
 export const cleanupsProjection = latestStateProjection({
   name: 'binding-cleanups',
   table: readModelTables.cleanups,
+  upsertOnly: true,
   eventTypes: [BindingCleanedUp.type],
   key: (event) => {
     const { namespace, name } = keyOfBindingSubject(event.subject);

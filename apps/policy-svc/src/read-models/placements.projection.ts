@@ -8,6 +8,7 @@ export type PlacementRow = Pick<PlacementDecidedData, 'binding' | 'clusters'>;
 export const placementsProjection = latestStateProjection({
   name: 'placements',
   table: readModelTables.placements,
+  upsertOnly: true,
   eventTypes: [PlacementDecided.type],
   key: (event) => {
     const { namespace, name } = keyOfBindingSubject(event.subject);

@@ -7,6 +7,7 @@ import { bindingRowKey, keyOfBindingSubject, readModelTables } from './read-mode
 export const bindingsProjection = latestStateProjection({
   name: 'bindings',
   table: readModelTables.bindings,
+  upsertOnly: true,
   eventTypes: [BindingUpserted.type],
   key: (event) => bindingRowKey(keyOfBindingSubject(event.subject)),
   state: (event): BindingUpsertedData => event.data as BindingUpsertedData,
@@ -16,6 +17,7 @@ export const bindingsProjection = latestStateProjection({
 export const placementsProjection = latestStateProjection({
   name: 'placements',
   table: readModelTables.placements,
+  upsertOnly: true,
   eventTypes: [PlacementDecided.type],
   key: (event) => bindingRowKey(keyOfBindingSubject(event.subject)),
   state: (event): PlacementDecidedData => event.data as PlacementDecidedData,
@@ -27,6 +29,7 @@ export type HealthRow = readonly Pick<AggregatedStatusItem, 'clusterName' | 'hea
 export const bindingHealthProjection = latestStateProjection({
   name: 'binding-health',
   table: readModelTables.bindingHealth,
+  upsertOnly: true,
   eventTypes: [BindingStatusAggregated.type],
   key: (event) => bindingRowKey(keyOfBindingSubject(event.subject)),
   state: (event): HealthRow =>
