@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { LineSplitter } from './line-splitter.js';
 import { apiError, MemberError } from './member-error.js';
 import { MemberConfigError } from './member-kubeconfig.js';
 
@@ -162,24 +163,20 @@ export class MemberClient {
         const streaming = onLine !== undefined && status === 200;
         if (streaming) res.socket.setKeepAlive(true, 30_000);
         const chunks: Buffer[] = [];
-        let partial = '';
+        const lines = streaming ? new LineSplitter(onLine) : undefined;
         res.on('data', (chunk: Buffer) => {
-          if (!streaming) return void chunks.push(chunk);
-          const lines = (partial + chunk.toString('utf8')).split('\n');
-          partial = lines.pop() ?? '';
+          if (!lines) return void chunks.push(chunk);
           try {
-            for (const line of lines) if (line.trim() !== '') onLine(line);
+            lines.push(chunk);
           } catch (error) {
             finish(error as Error);
           }
         });
         res.on('end', () => {
-          if (streaming && partial.trim() !== '') {
-            try {
-              onLine(partial);
-            } catch (error) {
-              return finish(error as Error);
-            }
+          try {
+            lines?.end();
+          } catch (error) {
+            return finish(error as Error);
           }
           const contentType = res.headers['content-type'];
           finish(undefined, { status, body: streaming ? '' : Buffer.concat(chunks).toString('utf8'), ...(contentType ? { contentType } : {}) });
