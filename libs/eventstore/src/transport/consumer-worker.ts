@@ -218,7 +218,9 @@ export class ConsumerWorker {
       await this.deadLetter(message, error, undefined, headerType(message));
       return undefined;
     }
-    const type = headerType(message);
+    // The type header is read only where it decides something: parsing a message's headers was 1.3-2 % of the CPU
+    // of a consumer that decodes every message anyway.
+    const type = !batched || spec.eventTypes !== undefined ? headerType(message) : undefined;
     if (batched) {
       // Leave undecoded what the batch handler does not read; it is acknowledged with the batch.
       if (type !== undefined && spec.eventTypes !== undefined && !spec.eventTypes.has(type)) return { message, event: undefined };
@@ -230,8 +232,9 @@ export class ConsumerWorker {
     try {
       return { message, event: decodeStoredEvent(registry, message.data, message.seq) };
     } catch (err) {
-      if (err instanceof EnvelopeDecodeError && err.retryable) await this.fail(message, err, undefined, type);
-      else await this.deadLetter(message, err, undefined, type);
+      const known = type ?? headerType(message);
+      if (err instanceof EnvelopeDecodeError && err.retryable) await this.fail(message, err, undefined, known);
+      else await this.deadLetter(message, err, undefined, known);
       return undefined;
     }
   }
