@@ -363,6 +363,35 @@ describe('JetStreamServer (NestJS transport)', () => {
     expect(await t.store.readLast(t.subjects.deadLetter(durable))).to.equal(undefined);
   });
 
+  it('keeps what it holds alive: a message queued behind a slow batch for longer than the ack wait comes once', async () => {
+    let first = true;
+    const probe = newProbe(async () => {
+      if (!first) return;
+      first = false;
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+    });
+    const durable = 'es-held';
+    const { app } = await startService(t, {
+      controllers: [TypeHandlers],
+      probe,
+      consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind('held')), batchSize: 1, ackWaitMs: 1_000 }],
+    });
+    apps.push(app);
+    const slow = await append('held', 'slow');
+    await waitFor('the slow handler to start', () => probe.calls.length === 1);
+    const queued = await append('held', 'queued');
+    await waitFor('both handled and acked', async () => {
+      const info = await consumerInfo(durable);
+      return probe.calls.length >= 2 && info.num_ack_pending === 0 && info.ack_floor.stream_seq >= queued.seq;
+    });
+    // Kept alive only while it was handled, the queued message came again after 1 s, twice, while it waited here.
+    expect(probe.calls.map((c) => [c.seqs[0], c.deliveryCount])).to.deep.equal([
+      [slow.seq, 1],
+      [queued.seq, 1],
+    ]);
+    expect((await consumerInfo(durable)).num_redelivered).to.equal(0);
+  });
+
   it('drains on close: the handler in flight finishes and its message is acked', async () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));

@@ -24,7 +24,7 @@ describe('consumer spec', () => {
       filterSubject: 'k.>',
       deliver: 'all',
       maxDeliver: 5,
-      ackWaitMs: 30_000,
+      ackWaitMs: 6_000,
       maxAckPending: 400,
       batchSize: 100,
       backoff: { baseMs: 1_000, maxMs: 60_000 },

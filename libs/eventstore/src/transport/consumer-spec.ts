@@ -20,7 +20,11 @@ export interface ConsumerSpec {
   readonly deliver?: DeliverFrom;
   /** Deliveries before a failing message is dead-lettered. Default 5. */
   readonly maxDeliver?: number;
-  /** How long a delivered message may stay unacknowledged; in-flight batches are kept alive meanwhile. Default 30 s. */
+  /**
+   * How long a delivered message may go without an ack or a keep-alive before the server delivers it again. The
+   * worker keeps alive every message it holds, queued or being handled, so this is what a message delivered to a
+   * process that died waits before another process gets it (`restart`: caught up within seconds). Default 6 s.
+   */
   readonly ackWaitMs?: number;
   /**
    * Unacknowledged messages the server lets this consumer have (all replicas together), which also bounds what a
@@ -68,7 +72,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     filterSubject: spec.filterSubject,
     deliver: spec.deliver ?? 'all',
     maxDeliver: spec.maxDeliver ?? 5,
-    ackWaitMs: spec.ackWaitMs ?? 30_000,
+    ackWaitMs: spec.ackWaitMs ?? 6_000,
     maxAckPending: spec.maxAckPending ?? batchSize * concurrency * 4,
     batchSize,
     backoff: spec.backoff ?? { baseMs: 1_000, maxMs: 60_000 },

@@ -62,6 +62,11 @@ export class ConsumerWorker {
   private stopReadingLag: (() => void) | undefined;
   /** Batches being handled. */
   private readonly inFlight = new Set<Promise<void>>();
+  /** The messages of the batches being handled (with the queue: every message held here, not settled yet). */
+  private readonly handling = new Set<readonly JsMsg[]>();
+  /** When each held message was delivered, or last said to be in progress (performance.now()). */
+  private readonly aliveAt = new WeakMap<JsMsg, number>();
+  private keepAliveTimer: NodeJS.Timeout | undefined;
   private pulling = false;
   private lastKnownPending: number | undefined;
   private lastRetryAt = Number.NEGATIVE_INFINITY;
@@ -80,6 +85,7 @@ export class ConsumerWorker {
       callback: (message) => this.enqueue(message),
     });
     this.pulling = true;
+    this.keepAliveTimer = setInterval(() => this.keepAlive(), keepAliveIntervalMs(this.deps.spec.ackWaitMs)).unref();
     void this.forgetPendingWhenPullsFail(this.messages);
     void this.messages.closed().then((err) => {
       this.pulling = false;
@@ -128,6 +134,7 @@ export class ConsumerWorker {
     for (const message of this.queue.splice(0)) message.nak();
     this.wake?.();
     await this.loop;
+    clearInterval(this.keepAliveTimer);
   }
 
   private enqueue(message: JsMsg): void {
@@ -136,6 +143,7 @@ export class ConsumerWorker {
       return;
     }
     this.lastKnownPending = message.info.pending;
+    this.aliveAt.set(message, performance.now());
     if (this.queue.length === 0) this.firstQueuedAt = performance.now();
     this.queue.push(message);
     this.wake?.();
@@ -193,7 +201,7 @@ export class ConsumerWorker {
   }
 
   private async process(batch: readonly JsMsg[]): Promise<void> {
-    const stopKeepAlive = this.keepAlive(batch);
+    this.handling.add(batch);
     try {
       const batched = this.deps.invoker.hasHandler(batchPattern(this.durable));
       const deliveries: Delivery[] = [];
@@ -204,7 +212,7 @@ export class ConsumerWorker {
       if (batched) await this.handleBatch(deliveries);
       else for (const delivery of deliveries) await this.handleOne(delivery);
     } finally {
-      stopKeepAlive();
+      this.handling.delete(batch);
     }
   }
 
@@ -319,6 +327,8 @@ export class ConsumerWorker {
   /** Sends a message back for a redelivery after `delayMs`; until then only the server knows what is pending. */
   private retryLater(message: JsMsg, delayMs: number): void {
     this.lastRetryAt = performance.now();
+    // No keep-alive for it from now on: a progress note would restart the ack wait and put off the retry.
+    this.aliveAt.delete(message);
     message.nak(delayMs);
   }
 
@@ -374,15 +384,22 @@ export class ConsumerWorker {
     return this.deps.invoker.hasHandler(type) ? type : undefined;
   }
 
-  /** Tells the server the batch is still being worked on, so a slow handler does not get its messages redelivered. */
-  private keepAlive(batch: readonly JsMsg[]): () => void {
-    const timer = setInterval(
-      () => {
-        for (const message of batch) message.working();
-      },
-      Math.max(100, Math.floor(this.deps.spec.ackWaitMs / 2)),
-    ).unref();
-    return () => clearInterval(timer);
+  /**
+   * Tells the server that the messages held here for a while (queued behind other batches, or in a batch being
+   * handled) are still being worked on, so that none is delivered again while it waits. Only those held for a keep-alive
+   * interval are named: most are settled sooner. A message of a killed process is delivered again after the ack wait.
+   */
+  private keepAlive(): void {
+    const now = performance.now();
+    const due = now - keepAliveIntervalMs(this.deps.spec.ackWaitMs);
+    const touch = (message: JsMsg): void => {
+      const at = this.aliveAt.get(message);
+      if (at === undefined || at > due) return;
+      message.working();
+      this.aliveAt.set(message, now);
+    };
+    for (const message of this.queue) touch(message);
+    for (const batch of this.handling) for (const message of batch) touch(message);
   }
 
   private async pendingForMetrics(): Promise<number | undefined> {
@@ -409,4 +426,12 @@ function countByType(events: readonly StoredEvent[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const event of events) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * How often held messages are looked at for a keep-alive, and how long one is held before it gets one: a quarter of
+ * the ack wait, so the server hears of a waiting message at least every half of it.
+ */
+function keepAliveIntervalMs(ackWaitMs: number): number {
+  return Math.max(50, Math.floor(ackWaitMs / 4));
 }
