@@ -63,11 +63,7 @@ export function batchStatements(writes: BatchWrites): Statement[] {
 }
 
 function mainStatement(writes: BatchWrites): Statement | undefined {
-  const params: unknown[] = [];
-  const param = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const { params, param } = parameters();
   const parts: [name: string, sql: string][] = [];
   /** The parts whose locks come before the checkpoint's, each as a table to read. */
   const lockedFirst: string[] = [];
@@ -78,7 +74,7 @@ function mainStatement(writes: BatchWrites): Statement | undefined {
     parts.push([
       'claimed',
       `INSERT INTO projection_row_versions AS v (table_name, row_key, seq)
-       SELECT table_name, row_key, seq FROM json_populate_recordset(NULL::projection_row_versions, ${param(JSON.stringify(versions))})
+       SELECT table_name, row_key, seq FROM ${recordset('projection_row_versions', versions, param)}
        ON CONFLICT (table_name, row_key) DO UPDATE SET seq = EXCLUDED.seq WHERE v.seq < EXCLUDED.seq
        RETURNING table_name, row_key`,
     ]);
@@ -94,7 +90,7 @@ function mainStatement(writes: BatchWrites): Statement | undefined {
     const updates = columns.filter((c) => !keyColumns.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
     const name = `upsert${parts.length}`;
     if (table.upsertOnly) {
-      const rows = `json_populate_recordset(NULL::${quoteIdent(table.table)}, ${param(JSON.stringify(group.map((w) => w.row)))}) AS r`;
+      const rows = `${recordset(table.table, group.map((w) => w.row), param)} AS r`;
       parts.push([
         name,
         `INSERT INTO ${quoteIdent(table.table)} AS existing (${columns.join(', ')})
@@ -113,12 +109,12 @@ function mainStatement(writes: BatchWrites): Statement | undefined {
     }
   }
   for (const group of groupBy(inserts, (i) => signature(i.table, i.row))) {
-    const table = quoteIdent(group[0]!.table);
+    const { table } = group[0]!;
     const columns = Object.keys(group[0]!.row).map(quoteIdent).join(', ');
     parts.push([
       `insert${parts.length}`,
-      `INSERT INTO ${table} (${columns})
-       SELECT ${columns} FROM json_populate_recordset(NULL::${table}, ${param(JSON.stringify(group.map((i) => i.row)))})
+      `INSERT INTO ${quoteIdent(table)} (${columns})
+       SELECT ${columns} FROM ${recordset(table, group.map((i) => i.row), param)}
        ON CONFLICT DO NOTHING`,
     ]);
   }
@@ -141,11 +137,7 @@ function mainStatement(writes: BatchWrites): Statement | undefined {
  * start, so a delete in the same statement would not see it, and leave it behind.
  */
 function deleteStatement(deletes: readonly GuardedWrite[]): Statement | undefined {
-  const params: unknown[] = [];
-  const param = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const { params, param } = parameters();
   const parts = groupBy(deletes, (w) => w.table.table).map((group, i): [string, string] => {
     const { table } = group[0]!;
     const match = table.key.map((c) => `t.${quoteIdent(c)} = d.${quoteIdent(c)}`).join(' AND ');
@@ -158,9 +150,27 @@ function deleteStatement(deletes: readonly GuardedWrite[]): Statement | undefine
   return withParts(parts, params);
 }
 
+/** A statement's parameters, and `param`, which adds one and returns its placeholder. */
+function parameters(): { params: unknown[]; param: (value: unknown) => string } {
+  const params: unknown[] = [];
+  return {
+    params,
+    param: (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    },
+  };
+}
+
+/** Rows as a set of the table's row type, sent as one JSON parameter. */
+function recordset(table: string, rows: readonly Row[], param: (value: unknown) => string): string {
+  return `json_populate_recordset(NULL::${quoteIdent(table)}, ${param(JSON.stringify(rows))})`;
+}
+
 /** Rows of one table and their row keys side by side (the second column is named `unnest`). */
 function zipped(group: readonly GuardedWrite[], param: (value: unknown) => string): string {
-  return `ROWS FROM (json_populate_recordset(NULL::${quoteIdent(group[0]!.table.table)}, ${param(JSON.stringify(group.map((w) => w.row)))}), unnest(${param(group.map((w) => w.rowKey))}::text[]))`;
+  const { table } = group[0]!.table;
+  return `ROWS FROM (${recordset(table, group.map((w) => w.row), param)}, unnest(${param(group.map((w) => w.rowKey))}::text[]))`;
 }
 
 /** One statement of data-modifying CTEs, or none when there are no parts. */
