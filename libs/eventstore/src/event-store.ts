@@ -14,8 +14,9 @@ import {
   type OrderedConsumerOptions,
 } from '@nats-io/jetstream';
 import { Empty, headers, type MsgHdrs, type NatsConnection } from '@nats-io/nats-core';
-import { connect, type NodeConnectionOptions } from '@nats-io/transport-node';
+import type { NodeConnectionOptions } from '@nats-io/transport-node';
 import { ConcurrencyConflictError, parseActualSequence } from './concurrency-conflict-error.js';
+import { connectNats } from './nats-connection.js';
 import { settlePipelined } from './pipelined.js';
 import { ReplyInbox } from './reply-inbox.js';
 import { decodeStoredEvent, type StoredEvent } from './stored-event.js';
@@ -95,12 +96,9 @@ export class EventStore {
     return new EventStore(nc, await jetstreamManager(nc), options, false);
   }
 
-  /**
-   * An event store with its own connection, drained by {@link close}. Async stack traces of requests are off unless
-   * the options turn them on: capturing one per publish costs more than the rest of an append on the client.
-   */
+  /** An event store with its own connection (connectNats), drained by {@link close}. */
   static async connect(connection: NodeConnectionOptions, options: EventStoreOptions): Promise<EventStore> {
-    const nc = await connect({ noAsyncTraces: true, ...connection });
+    const nc = await connectNats(connection);
     try {
       return new EventStore(nc, await jetstreamManager(nc), options, true);
     } catch (err) {

@@ -10,3 +10,4 @@ export * from './transport/patterns.js';
 export * from './transport/jetstream-context.js';
 export * from './transport/jetstream-server.js';
 export * from './transport/propagate-handler-errors.filter.js';
+export * from './nats-connection.js';

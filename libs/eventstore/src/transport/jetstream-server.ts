@@ -15,7 +15,7 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connect, type NodeConnectionOptions } from '@nats-io/transport-node';
+import type { NodeConnectionOptions } from '@nats-io/transport-node';
 import { Server, type BaseRpcContext, type CustomTransportStrategy, type MessageHandler, type ReadPacket } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import {
@@ -25,6 +25,7 @@ import {
   type ConsumerSpec,
   type ResolvedConsumerSpec,
 } from './consumer-spec.js';
+import { connectNats } from '../nats-connection.js';
 import { ConsumerWorker } from './consumer-worker.js';
 import type { JetStreamContext } from './jetstream-context.js';
 
@@ -84,7 +85,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   async listen(callback: (err?: unknown) => void): Promise<void> {
     try {
-      this.nc = await connect(this.options.connection);
+      this.nc = await connectNats(this.options.connection);
       const jsm = await jetstreamManager(this.nc);
       const js = jetstream(this.nc);
       for (const spec of this.specs) await ensureConsumer(jsm, this.options.stream, spec);
