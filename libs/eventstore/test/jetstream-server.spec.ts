@@ -9,7 +9,7 @@ import {
   JetStreamContext,
   type StoredEvent,
 } from '@karmada-ts/eventstore';
-import { createServiceMetrics, currentLogContext } from '@karmada-ts/operability';
+import { createLogger, createServiceMetrics } from '@karmada-ts/operability';
 import { jetstream } from '@nats-io/jetstream';
 import { headers } from '@nats-io/nats-core';
 import { createTestStream, deployment, upserted, waitFor, type TestStream } from './support.js';
@@ -17,7 +17,7 @@ import { PROBE, startService } from './nest-service.js';
 
 /** What the handlers saw, and what they do. */
 interface Probe {
-  readonly calls: { pattern: string; seqs: number[]; highWater: number; deliveryCount: number; at: number; correlationId?: string }[];
+  readonly calls: { pattern: string; seqs: number[]; highWater: number; deliveryCount: number; at: number }[];
   behave: (events: StoredEvent[]) => Promise<void> | void;
 }
 
@@ -32,7 +32,6 @@ async function record(probe: Probe, pattern: string, events: StoredEvent[], ctx:
     highWater: ctx.getHighWaterSeq(),
     deliveryCount: ctx.getDeliveryCount(),
     at: performance.now(),
-    correlationId: currentLogContext()?.correlationId,
   });
   await probe.behave(events);
 }
@@ -134,7 +133,6 @@ describe('JetStreamServer (NestJS transport)', () => {
       pattern: 'upserted',
       seqs: [handled.seq],
       deliveryCount: 1,
-      correlationId: handled.envelope.correlationId,
     });
     expect(ignored.seq).to.be.lessThan(unknown.seq);
     expect((await consumerInfo('es-routing')).num_redelivered).to.equal(0);
@@ -159,10 +157,17 @@ describe('JetStreamServer (NestJS transport)', () => {
       throw new Error(`boom at ${events[0]!.seq}`);
     });
     const durable = 'es-failing';
+    const logged: Record<string, unknown>[] = [];
+    const logger = createLogger({
+      service: 'test',
+      level: 'warn',
+      destination: { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) },
+    });
     const { app } = await startService(t, {
       controllers: [TypeHandlers],
       probe,
       metrics: metrics.backbone,
+      logger,
       consumers: [
         {
           durable,
@@ -191,6 +196,12 @@ describe('JetStreamServer (NestJS transport)', () => {
     expect(data.headers['Event-Type']).to.deep.equal(['ResourceUpserted']);
     expect(JSON.parse(data.payload)).to.deep.equal(poison.envelope);
     expect(letter).to.deep.include({ causationId: poison.envelope.id, correlationId: poison.envelope.correlationId });
+    // Each line about the event names it and its chain.
+    const ids = { correlationId: poison.envelope.correlationId, causationId: poison.envelope.causationId, eventId: poison.envelope.id, seq: poison.seq };
+    const retried = logged.filter((l) => l['msg'] === 'handler failed; will retry');
+    expect(retried).to.have.length(2);
+    for (const line of retried) expect(line).to.deep.include(ids);
+    expect(logged.find((l) => l['msg'] === 'gave up on a message; dead-lettered it')).to.deep.include(ids);
 
     await waitFor('the original to be terminated', async () => (await consumerInfo(durable)).num_ack_pending === 0);
     const value = async (name: string) =>

@@ -1,4 +1,3 @@
-export * from './logging/log-context.js';
 export * from './logging/redact-secrets.js';
 export * from './logging/create-logger.js';
 export * from './logging/nest-pino-logger.js';

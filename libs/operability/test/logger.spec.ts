@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Writable } from 'node:stream';
-import { createLogger, NestPinoLogger, redactedValue, withLogContext } from '@karmada-ts/operability';
+import { createLogger, NestPinoLogger, redactedValue } from '@karmada-ts/operability';
 
 /** A pino destination that keeps the parsed lines. */
 function captureLines(): { stream: Writable; lines: Record<string, unknown>[] } {
@@ -21,18 +21,6 @@ describe('logger', () => {
     expect(lines).to.have.length(1);
     expect(lines[0]).to.include({ service: 'policy-svc', level: 'info', msg: 'hello', subject: 'karmada.x' });
     expect(lines[0]!.time).to.match(/^\d{4}-\d{2}-\d{2}T/);
-  });
-
-  it('carries the correlation context of the unit of work, also across awaits', async () => {
-    const { stream, lines } = captureLines();
-    const logger = createLogger({ service: 's', destination: stream });
-    await withLogContext({ correlationId: 'req-1', causationId: 'evt-1' }, async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      withLogContext({ durable: 's-projector' }, () => logger.info('inside'));
-    });
-    logger.info('outside');
-    expect(lines[0]).to.include({ correlationId: 'req-1', causationId: 'evt-1', durable: 's-projector' });
-    expect(lines[1]).not.to.have.property('correlationId');
   });
 
   it('never writes secrets, but keeps error details', () => {

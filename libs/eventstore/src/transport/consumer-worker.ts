@@ -1,5 +1,5 @@
 import { DeadLettered, EnvelopeDecodeError, eventTypeHeader, type EventRegistry } from '@karmada-ts/contracts';
-import { withLogContext, type BackboneMetrics, type LogContext, type Logger } from '@karmada-ts/operability';
+import type { BackboneMetrics, Logger } from '@karmada-ts/operability';
 import type { Consumer, ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { headers } from '@nats-io/nats-core';
 import { decodeStoredEvent, type StoredEvent } from '../stored-event.js';
@@ -254,12 +254,8 @@ export class ConsumerWorker {
   private async handleBatch(deliveries: readonly Delivery[]): Promise<void> {
     if (deliveries.length === 0) return;
     const events = deliveries.flatMap((d) => (d.event ? [d.event] : []));
-    const context: LogContext =
-      deliveries.length === 1 && events.length === 1
-        ? eventLogContext(events[0]!, this.durable)
-        : { durable: this.durable, firstSeq: deliveries[0]!.message.seq, lastSeq: deliveries[deliveries.length - 1]!.message.seq };
     try {
-      await this.invoke(batchPattern(this.durable), events, deliveries, context);
+      await this.invoke(batchPattern(this.durable), events, deliveries);
     } catch (err) {
       if (deliveries.length === 1) {
         const { message, event } = deliveries[0]!;
@@ -288,7 +284,7 @@ export class ConsumerWorker {
       return;
     }
     try {
-      await this.invoke(pattern, event, [delivery], eventLogContext(event, this.durable));
+      await this.invoke(pattern, event, [delivery]);
     } catch (err) {
       await this.fail(message, err, event, event.type);
       return;
@@ -297,11 +293,11 @@ export class ConsumerWorker {
     this.deps.metrics?.eventsHandled(this.durable, event.type, 1);
   }
 
-  private async invoke(pattern: string, data: unknown, deliveries: readonly Delivery[], log: LogContext): Promise<void> {
+  private async invoke(pattern: string, data: unknown, deliveries: readonly Delivery[]): Promise<void> {
     const context = new JetStreamContext([deliveries.map((d) => d.message), this.durable]);
     const started = performance.now();
     try {
-      await withLogContext(log, () => this.deps.invoker.invoke(pattern, data, context));
+      await this.deps.invoker.invoke(pattern, data, context);
     } finally {
       this.deps.metrics?.observeHandler(this.durable, pattern, (performance.now() - started) / 1000);
     }
@@ -318,7 +314,7 @@ export class ConsumerWorker {
     }
     const delayMs = retryDelayMs(deliveryCount, spec.backoff);
     logger.warn(
-      { err, durable: this.durable, seq: message.seq, subject: message.subject, deliveryCount, retryInMs: delayMs },
+      { err, durable: this.durable, seq: message.seq, subject: message.subject, deliveryCount, retryInMs: delayMs, ...eventIds(event) },
       'handler failed; will retry',
     );
     this.retryLater(message, delayMs);
@@ -373,6 +369,7 @@ export class ConsumerWorker {
         subject: message.subject,
         deliveryCount: message.info.deliveryCount,
         deadLetter: envelope.subject,
+        ...eventIds(event),
       },
       'gave up on a message; dead-lettered it',
     );
@@ -418,8 +415,9 @@ function headerType(message: JsMsg): string | undefined {
   return message.headers?.get(eventTypeHeader) || undefined;
 }
 
-function eventLogContext(event: StoredEvent, durable: string): LogContext {
-  return { correlationId: event.correlationId, causationId: event.causationId, eventId: event.id, durable, seq: event.seq };
+/** What a log line about an event says of it, to be found with the rest of its chain. */
+function eventIds(event: StoredEvent | undefined): { correlationId?: string; causationId?: string; eventId?: string } {
+  return event ? { correlationId: event.correlationId, causationId: event.causationId, eventId: event.id } : {};
 }
 
 function countByType(events: readonly StoredEvent[]): Map<string, number> {
