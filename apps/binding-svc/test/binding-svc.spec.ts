@@ -19,7 +19,7 @@ import { generateWorkName } from '@karmada-ts/domain';
 import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
 import { createLogger } from '@karmada-ts/operability';
 import { dropDatabase, projectionSchemaName } from '@karmada-ts/projections';
-import { EVENT_STORE, rebuildService, startService, SUBJECTS, type RunningService } from '@karmada-ts/service-runtime';
+import { EVENT_STORE, ProjectionRunners, rebuildService, startService, SUBJECTS, type RunningService } from '@karmada-ts/service-runtime';
 import { TemplateWriter, uniqueName, waitFor } from '@karmada-ts/testing';
 import { tables } from '../src/read-models/read-model-tables.js';
 import { ReadModelReader } from '../src/read-models/read-model.reader.js';
@@ -190,6 +190,43 @@ describe('binding-svc', function () {
     await executor.reportDeployment(work, 1, 1);
     await settled();
     expect(sync.needsConfirmation(owner, work.subject)).to.equal(true);
+  });
+
+  it('puts a report that came before its Work reached the read model into the binding status', async () => {
+    const late = bindingOf(deployment('late', 1));
+    const workName = generateWorkName('Deployment', 'late', 'default');
+    await gateway.write(resources.deployments, deployment('late', 1));
+    const bindingSeq = await policy.upsert(late);
+    await settled();
+    // Hold the Work consumer's batch with the new Work until executor-svc's report on it has been handled: the
+    // report finds no owner, and the reconcile that rendered the Work (still the binding's latest) counted it as not
+    // applied yet.
+    const runners = service.app.get(ProjectionRunners);
+    const apply = runners.apply.bind(runners);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    runners.apply = async (durable, events, throughSeq) => {
+      if (durable === bindingDurables.works && events.some((e) => WorkRendered.is(e) && e.data.work.metadata.name === workName)) await released;
+      return apply(durable, events, throughSeq);
+    };
+    try {
+      await scheduler.place(late, { member1: 1 }, bindingSeq);
+      const work = await waitFor('the Work', async () => (await last<WorkRenderedData>(workSubject('member1', workName))) ?? undefined);
+      await executor.reportDeployment(work, 1, 1);
+      const jsm = await jetstreamManager(store.connection);
+      await waitFor('the report handled', async () => {
+        const info = await jsm.consumers.info(subjects.stream, bindingDurables.workStatuses);
+        return info.num_pending === 0 && info.num_ack_pending === 0;
+      });
+      release();
+      await settled();
+    } finally {
+      release();
+      runners.apply = apply;
+    }
+    const status = await last<BindingStatusAggregatedData>(subjects.bindingStatus('default', late.metadata.name ?? ''));
+    expect(status?.data.aggregatedStatus.map((item) => [item['clusterName'], item['applied'], item['health']])).to.deep.equal([['member1', true, 'Healthy']]);
+    expect(status?.data.conditions.find((c) => c['type'] === 'FullyApplied')).to.include({ status: 'True' });
   });
 
   it('reconciles a binding for an event of its own inputs only when no completed reconcile of its Works read that event', async () => {
