@@ -7,15 +7,15 @@ import { natsUrl } from './support.js';
 
 /** Counts the writes the connection's socket hands to the system, and the frames it was given. */
 function countWrites(nc: NatsConnection): { writes: number; frames: number } {
-  const socket = (nc as NatsConnectionImpl).protocol.transport as unknown as { socket: Socket & { _write: Function; _writev: Function } };
+  const { socket } = (nc as NatsConnectionImpl).protocol.transport as unknown as { socket: Socket & { _write: Function; _writev: Function } };
   const counts = { writes: 0, frames: 0 };
-  const { _write: write, _writev: writev } = socket.socket;
-  socket.socket._write = function (this: Socket, ...args: unknown[]) {
+  const { _write: write, _writev: writev } = socket;
+  socket._write = function (this: Socket, ...args: unknown[]) {
     counts.writes += 1;
     counts.frames += 1;
     return write.apply(this, args);
   };
-  socket.socket._writev = function (this: Socket, chunks: unknown[], ...rest: unknown[]) {
+  socket._writev = function (this: Socket, chunks: unknown[], ...rest: unknown[]) {
     counts.writes += 1;
     counts.frames += chunks.length;
     return writev.apply(this, [chunks, ...rest]);

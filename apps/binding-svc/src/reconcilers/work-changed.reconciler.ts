@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkDeletionRequested, WorkRendered, WorkStatusReported, type WorkRenderedData, type WorkStatusReportedData } from '@karmada-ts/contracts';
+import { WorkDeletionRequested, WorkRendered, type WorkRenderedData } from '@karmada-ts/contracts';
 import type { StoredEvent } from '@karmada-ts/eventstore';
 import type { BatchReconciler } from '@karmada-ts/service-runtime';
 import { ReadModelReader } from '../read-models/read-model.reader.js';
-import { keyString, type BindingKey, type LastEvent, type WorkKey } from '../read-models/read-model-tables.js';
+import { keyString, type WorkKey, type WorkOwner } from '../read-models/read-model-tables.js';
 import { workOwnerOf } from '../read-models/work-owner.js';
 import { BindingSync } from '../sync/binding-sync.js';
+import { statusReportedOn } from '../sync/known-work.js';
 import { PropagationSync } from '../sync/propagation-sync.js';
 import { SyncRequests } from '../sync/sync-requests.js';
 
@@ -31,7 +32,7 @@ export class WorkChangedReconciler implements BatchReconciler {
 
   async reconcile(events: readonly StoredEvent[]): Promise<void> {
     const requests = new SyncRequests();
-    const unconfirmed: { owner: BindingKey; event: StoredEvent<WorkRenderedData>; key: WorkKey }[] = [];
+    const unconfirmed: { owner: WorkOwner; event: StoredEvent<WorkRenderedData>; key: WorkKey }[] = [];
     for (const event of events) {
       if (!WorkRendered.is(event) && !WorkDeletionRequested.is(event)) continue;
       const owner = workOwnerOf(event.data);
@@ -42,7 +43,7 @@ export class WorkChangedReconciler implements BatchReconciler {
     if (unconfirmed.length > 0) {
       const reports = await this.reader.workStatuses(unconfirmed.map((u) => u.key));
       for (const { owner, event, key } of unconfirmed) {
-        if (reportsOn(reports.get(keyString(key)), event.data)) requests.binding(owner, event, 'status');
+        if (statusReportedOn(reports.get(keyString(key)), event.data.work.metadata.uid)) requests.binding(owner, event, 'status');
       }
     }
     await this.sync.run(requests);
@@ -53,7 +54,3 @@ function workKeyOf(data: WorkRenderedData): WorkKey {
   return { namespace: data.work.metadata.namespace ?? '', name: data.work.metadata.name ?? '' };
 }
 
-/** Whether executor-svc's last report is on the Work this event rendered (the same uid). */
-function reportsOn(report: LastEvent | undefined, rendered: WorkRenderedData): boolean {
-  return report?.type === WorkStatusReported.type && (report.data as WorkStatusReportedData).work.uid === rendered.work.metadata.uid;
-}

@@ -44,14 +44,19 @@ export function cleanupPending(event: LastEvent | undefined, report: LastEvent |
   return isDeletionRequested(event) && !cleanedUp(report, workIn(event!).metadata.uid);
 }
 
+/** The report, if it is a status executor-svc reported on the Work with this uid. */
+export function statusReportedOn(report: LastEvent | undefined, uid: string | undefined): WorkStatusReportedData | undefined {
+  if (report?.type !== WorkStatusReported.type) return undefined;
+  const data = report.data as WorkStatusReportedData;
+  return data.work.uid === uid ? data : undefined;
+}
+
 /** A live Work with the status executor-svc last reported for it (none while it has not reported on this Work). */
 export function workWithStatus(known: KnownWork): Work | undefined {
   if (!isLive(known.last)) return undefined;
   const work = workIn(known.last);
-  const report = known.report;
-  if (report?.type !== WorkStatusReported.type) return work;
-  const data = report.data as WorkStatusReportedData;
-  return data.work.uid === work.metadata.uid ? { ...work, status: data.status as Work['status'] } : work;
+  const reported = statusReportedOn(known.report, work.metadata.uid);
+  return reported ? { ...work, status: reported.status as Work['status'] } : work;
 }
 
 export function sameOwner(a: WorkOwner | undefined, b: WorkOwner): boolean {
