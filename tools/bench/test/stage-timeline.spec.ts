@@ -114,6 +114,25 @@ describe('StageTimeline', () => {
     for (const c of cases) expect(timelineOf(c.events).appliedLatencies(), c.name).to.deep.equal(c.want);
   });
 
+  it('groups accepted → every Work applied by when the template was accepted', () => {
+    // 'web' accepted at 1000, all applied at 1080; 'api' accepted at 1120 (its events follow web's 12), at 1200.
+    const both = [...pipeline('web'), ...pipeline('api')];
+    const partial = [...pipeline('web'), ...pipeline('api').slice(0, 8)];
+    const cases = [
+      { name: 'one window holds both', events: both, windowMs: 1_000, want: [{ fromMs: 0, latencies: [80, 80] }] },
+      { name: 'a window each', events: both, windowMs: 100, want: [{ fromMs: 0, latencies: [80] }, { fromMs: 100, latencies: [80] }] },
+      {
+        name: 'an empty window between',
+        events: both,
+        windowMs: 50,
+        want: [{ fromMs: 0, latencies: [80] }, { fromMs: 50, latencies: [] }, { fromMs: 100, latencies: [80] }],
+      },
+      { name: 'a template not all applied is left out', events: partial, windowMs: 100, want: [{ fromMs: 0, latencies: [80] }, { fromMs: 100, latencies: [] }] },
+      { name: 'nothing accepted', events: [], windowMs: 100, want: [] },
+    ];
+    for (const c of cases) expect(timelineOf(c.events).allAppliedOverTime(c.windowMs), c.name).to.deep.equal(c.want);
+  });
+
   it('reports the last event that advanced a stage', () => {
     expect(timelineOf(pipeline('web')).lastProgress()).to.deep.equal({ seq: 11, storedAtMs: 1_100 });
   });

@@ -22,6 +22,7 @@ describe('bench steady (5 creates/s for 10 s over 3 members)', function () {
     expectedWorks: number;
     stageCounts: Record<string, number>;
     latencyMs: Record<string, LatencySummary>;
+    allAppliedOverTimeMs: (LatencySummary & { acceptedFromSeconds: number })[];
     deadLetters: Record<string, number>;
     memoryMiB: Record<string, { rss: number; peak: number } | null>;
   };
@@ -62,6 +63,14 @@ describe('bench steady (5 creates/s for 10 s over 3 members)', function () {
     // A template's last Work is applied no sooner than its first.
     expect(all.p50).to.be.at.least(first.p50);
     expect(all.max).to.be.at.least(first.max);
+  });
+
+  it('splits accepted → all Works applied by when the templates were accepted, 10 s a window, every template in one', () => {
+    const windows = details.allAppliedOverTimeMs;
+    expect(windows.map((w) => w.acceptedFromSeconds)).to.deep.equal(windows.map((_, i) => 10 * i));
+    expect(windows.length).to.be.within(1, 2);
+    expect(windows.reduce((sum, w) => sum + w.count, 0)).to.equal(templates);
+    expect(Math.max(...windows.map((w) => w.max))).to.equal(details.latencyMs['accepted → all Works applied']!.max);
   });
 
   it('reports the rate asked and achieved, the bus ceiling and the peak RSS of every process', () => {

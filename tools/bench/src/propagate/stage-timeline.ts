@@ -144,6 +144,24 @@ export class StageTimeline {
     return { first, all };
   }
 
+  /**
+   * accepted → every Work applied, per window of `windowMs` of acceptance from the first template accepted: where in
+   * a run its slow templates were (a warm-up, a stall), which one percentile over the run cannot tell. A window lists
+   * the templates accepted in it whose Works were all applied.
+   */
+  allAppliedOverTime(windowMs: number): { readonly fromMs: number; readonly latencies: number[] }[] {
+    const accepted = [...this.templates.values()].map((t) => t.accepted);
+    if (accepted.length === 0) return [];
+    const start = Math.min(...accepted);
+    const windows = Array.from({ length: Math.floor((Math.max(...accepted) - start) / windowMs) + 1 }, (_, i) => ({ fromMs: i * windowMs, latencies: [] as number[] }));
+    for (const t of this.templates.values()) {
+      if (t.lastApplied !== undefined && t.placedOn !== undefined && t.appliedWorks >= t.placedOn) {
+        windows[Math.floor((t.accepted - start) / windowMs)]!.latencies.push(t.lastApplied - t.accepted);
+      }
+    }
+    return windows;
+  }
+
   private reach(stage: Stage, event: LoggedEvent): void {
     this.reached[stage] += 1;
     this.last = { seq: event.seq, storedAtMs: event.storedAtMs };
