@@ -103,6 +103,20 @@ export class MemberObjects {
   }
 
   /**
+   * Looks up where the member serves these kinds (discovery, one request per group version not cached yet). A kind
+   * it does not serve is left out; any other failure is thrown.
+   */
+  async discover(kinds: readonly Pick<ObjectReference, 'apiVersion' | 'kind'>[]): Promise<void> {
+    await Promise.all(
+      kinds.map((kind) =>
+        this.limited(() => this.resolver.resolve(kind.apiVersion, kind.kind)).catch((error: unknown) => {
+          if (!(error instanceof MemberError && error.reason === 'NoKindMatch')) throw error;
+        }),
+      ),
+    );
+  }
+
+  /**
    * Creates the namespace, with these labels, unless it exists. An existing namespace is left as it is: an apply of
    * just its name by the field manager that applied the namespace's own manifest would remove that manifest's labels
    * and annotations.

@@ -41,7 +41,7 @@ describe('MemberObjects', function () {
   let m1: MemberObjects;
 
   before(async () => {
-    sim = await startMemberSim({ clusters: [{ name: 'm1', podReadySeconds: 0 }, { name: 'faulty' }, { name: 'slow' }, { name: 'fast' }] });
+    sim = await startMemberSim({ clusters: [{ name: 'm1', podReadySeconds: 0 }, { name: 'faulty' }, { name: 'slow' }, { name: 'fast' }, { name: 'discovered' }] });
     m1 = objectsIn('m1');
   });
   after(async () => {
@@ -152,6 +152,28 @@ describe('MemberObjects', function () {
     const kept = await namespace('propagated');
     expect(kept?.metadata.labels).to.deep.equal({ 'karmada.io/managed': 'true', team: 'a' });
     expect(kept?.metadata.annotations).to.deep.equal({ 'work.karmada.io/name': 'w' });
+  });
+
+  it('discovers kinds ahead of their first use, once per group version, leaving out a kind the member does not serve', async () => {
+    const objects = objectsIn('discovered');
+    const served = () => sim.clusters().find((c) => c.name === 'discovered')!.requests;
+    const kinds = [
+      { apiVersion: 'v1', kind: 'ConfigMap' },
+      { apiVersion: 'v1', kind: 'Namespace' },
+      { apiVersion: 'apps/v1', kind: 'Deployment' },
+      { apiVersion: 'example.com/v1', kind: 'Widget' },
+    ];
+    await objects.discover(kinds);
+    expect(served(), 'v1, apps/v1 and example.com/v1').to.equal(3);
+    await objects.discover(kinds);
+    expect(served(), 'all of them known now').to.equal(3);
+    await objects.apply(deployment('discovered', 'nginx:1.27'));
+    expect(served(), 'the apply alone').to.equal(4);
+
+    sim.setFaults('discovered', { errorRate: 1, errorCode: 503 });
+    const unavailable = await failure(objects.discover([{ apiVersion: 'batch/v1', kind: 'Job' }]));
+    expect(unavailable).to.include({ code: 503, retryable: true });
+    sim.setFaults('discovered', { errorRate: 0 });
   });
 
   it('injected server errors and throttling are retryable', async () => {

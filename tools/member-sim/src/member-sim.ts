@@ -36,6 +36,8 @@ export interface ClusterInfo {
   podReadySeconds: number;
   health: HealthState;
   faults: Faults;
+  /** API requests the cluster has served since it was added. */
+  requests: number;
   nodes: NodeGroupConfig[];
   kubeconfigPath?: string;
 }
@@ -112,6 +114,7 @@ export async function startMemberSim(options: MemberSimOptions): Promise<MemberS
       podReadySeconds: c.config.podReadySeconds ?? defaultPodReadySeconds,
       health: c.health,
       faults: c.faults,
+      requests: c.requestsServed,
       nodes: c.nodes,
     };
     const path = kubeconfigPath(c.name);

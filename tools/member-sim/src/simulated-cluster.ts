@@ -40,6 +40,8 @@ export class SimulatedCluster {
   readonly simulation: Simulation;
   health: HealthState = 'healthy';
   faults: Faults = noFaults;
+  /** API requests this cluster has served (not those refused by its health or faults). */
+  requestsServed = 0;
   nodes: NodeGroupConfig[];
 
   private constructor(
@@ -101,6 +103,7 @@ export class SimulatedCluster {
 
   /** Serves one API request addressed to this cluster (path relative to its prefix). */
   serve(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    this.requestsServed += 1;
     return this.handler(req, res, path);
   }
 

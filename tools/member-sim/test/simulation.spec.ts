@@ -232,7 +232,7 @@ describe('member-sim simulation', function () {
   it('adds and removes clusters at runtime through the admin API', async () => {
     const added = await admin(t, 'POST', '/_sim/clusters', { name: 'late', kubernetesVersion: 'v1.31.2' });
     expect(added.code).to.equal(201);
-    expect(added.body).to.include({ name: 'late', server: `${t.sim.url}/clusters/late`, kubernetesVersion: 'v1.31.2' });
+    expect(added.body).to.include({ name: 'late', server: `${t.sim.url}/clusters/late`, kubernetesVersion: 'v1.31.2', requests: 0 });
     expect((await admin(t, 'POST', '/_sim/clusters', { name: 'late' })).code).to.equal(409);
     const listed = (await admin(t, 'GET', '/_sim/clusters')).body as { clusters: { name: string }[] };
     expect(listed.clusters.map((c) => c.name)).to.deep.equal(['small', 'other', 'late']);
@@ -246,6 +246,8 @@ describe('member-sim simulation', function () {
         .end();
     });
     expect(version).to.equal('v1.31.2');
+    // The API request above, not the admin API's.
+    expect(((await admin(t, 'GET', '/_sim/clusters/late')).body as { requests: number }).requests).to.equal(1);
     expect((await admin(t, 'DELETE', '/_sim/clusters/late')).code).to.equal(200);
     expect(await probe(t, 'late', '/version')).to.equal(404);
   });

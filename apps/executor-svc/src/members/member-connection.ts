@@ -16,6 +16,7 @@ import {
   type MemberClient,
   type MemberObjects,
   type ObjectReference,
+  type WatchedKind,
 } from '@karmada-ts/member-access';
 import { BoundedMap } from '@karmada-ts/service-runtime';
 
@@ -42,6 +43,9 @@ function refId(ref: ObjectReference): string {
  */
 const rememberedWrites = 1_000;
 
+/** Every namespaced manifest has its namespace ensured first. */
+const namespaceKind: WatchedKind = { apiVersion: 'v1', kind: 'Namespace' };
+
 /**
  * One member cluster as the executor uses it: server-side apply under the conflict rule, removal, and the informers
  * on what it applied. It remembers the resourceVersion of its recent own writes (Karmada's version record), so that
@@ -57,6 +61,15 @@ export class MemberConnection {
     private readonly objects: MemberObjects,
     readonly informers: ManagedObjectInformers,
   ) {}
+
+  /**
+   * Readies the connection for the member's first Works: discovers these kinds and namespaces, which opens a
+   * kept-alive connection to the member on the way. A first apply would otherwise wait for the TLS handshake and the
+   * discovery itself, at the moment a new member gets its first Works all at once.
+   */
+  prepare(kinds: readonly WatchedKind[]): Promise<void> {
+    return this.objects.discover([namespaceKind, ...kinds]);
+  }
 
   /** The informer's copy of a managed object (undefined when absent, unmanaged, or its kind is not synced yet). */
   cached(ref: ObjectReference): KubeObject | undefined {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { WatchedKind } from '@karmada-ts/member-access';
 import type { StateRow } from '@karmada-ts/projections';
 import { BatchLoader, BoundedMap, PROJECTION_DATABASE } from '@karmada-ts/service-runtime';
 import type { DataSource } from 'typeorm';
@@ -109,6 +110,12 @@ export class WorkStore {
       `SELECT cluster, api_version, kind FROM ${appliedKindsTable}`,
     );
     return rows.map((r) => ({ cluster: r.cluster, apiVersion: r.api_version, kind: r.kind }));
+  }
+
+  /** The kinds of member object dispatched to any cluster: what a cluster that joins will most likely be sent. */
+  async dispatchedKinds(): Promise<WatchedKind[]> {
+    const rows: { api_version: string; kind: string }[] = await this.database.query(`SELECT DISTINCT api_version, kind FROM ${appliedKindsTable}`);
+    return rows.map((r) => ({ apiVersion: r.api_version, kind: r.kind }));
   }
 
   /** The member objects of one kind that the dispatched Works of a cluster stand for. */

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ClusterStatusCollected, ResourceCreated, ResourceDeleted, ResourceUpdated, type ResourceWrittenData } from '@karmada-ts/contracts';
+import type { Cluster } from '@karmada-ts/domain';
 import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
-import { EVENT_STORE, type BatchReconciler } from '@karmada-ts/service-runtime';
+import type { Logger } from '@karmada-ts/operability';
+import { EVENT_STORE, SERVICE_LOGGER, type BatchReconciler } from '@karmada-ts/service-runtime';
 import { executorDurables } from '../durables.js';
 import { WorkExecutor } from '../execution/work-executor.js';
 import { ClusterViews } from '../members/cluster-views.js';
@@ -16,7 +18,8 @@ const resyncIntervalMs = 60_000;
  * changes, the Works it holds up are reconciled: their own retries may have run out while it was away. A status
  * that only says again that it is Ready (capacity, heartbeats: every few seconds while Works arrive) resumes them
  * at most once a minute, as a resync: their own events are on their way through the Works consumer already. A
- * Cluster that is gone loses its connection.
+ * Cluster that is gone loses its connection. A Cluster that becomes Ready has its connection prepared at once
+ * (MemberConnection.prepare), before its first Works come.
  */
 @Injectable()
 export class ClusterChangedReconciler implements BatchReconciler {
@@ -32,6 +35,7 @@ export class ClusterChangedReconciler implements BatchReconciler {
     private readonly connections: MemberConnections,
     private readonly executor: WorkExecutor,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
   async reconcile(events: readonly StoredEvent[]): Promise<void> {
@@ -53,6 +57,7 @@ export class ClusterChangedReconciler implements BatchReconciler {
       if (!view.cluster) await this.connections.close(name);
       return;
     }
+    if (view.ready && !this.resumedAt.has(name)) this.prepare(view.cluster);
     const resynced = performance.now() - (this.resumedAt.get(name) ?? Number.NEGATIVE_INFINITY) < resyncIntervalMs;
     if (!specChanged && resynced) return;
     // Works whose last event the Works consumer has not acknowledged yet are still on their way through it.
@@ -60,6 +65,19 @@ export class ClusterChangedReconciler implements BatchReconciler {
     await this.executor.reconcileAll(await this.works.pendingOf(name, handled));
     // Only once its pending Works are through: a failure comes back with the batch and resumes them again.
     this.resumedAt.set(name, performance.now());
+  }
+
+  /**
+   * Readies the connection to a cluster that has become Ready for the kinds Karmada dispatches, in the background: a
+   * failure only leaves that work to the cluster's first Work.
+   */
+  private prepare(cluster: Cluster): void {
+    void (async () => {
+      const connection = await this.connections.connect(cluster);
+      await connection.prepare(await this.works.dispatchedKinds());
+    })().catch((error: unknown) =>
+      this.logger.warn({ err: error, cluster: cluster.metadata.name }, 'could not prepare the connection to the member; its first Work will'),
+    );
   }
 }
 
