@@ -21,8 +21,9 @@ import { clusterResource, secretResource } from './resources.js';
 
 /**
  * Member calls can wait for a cluster for a long time: more deliveries with a capped backoff before a Work event is
- * dead-lettered (a cluster that becomes Ready again resumes its pending Works anyway), and several batches in
- * flight, so that a batch waiting for a slow member does not hold up the Works of the others.
+ * dead-lettered (a cluster that becomes Ready again resumes its pending Works anyway). The Works consumer settles
+ * each Work's events as soon as that Work is through (settlesEach), so a Work waiting for a slow member holds one of
+ * the 200 places of Works in flight, not a batch of 50.
  */
 const memberBound: Pick<ConsumerSpec, 'maxDeliver' | 'backoff'> = { maxDeliver: 10, backoff: { baseMs: 1_000, maxMs: 30_000 } };
 
@@ -41,7 +42,7 @@ export const executorService: ServiceDefinition = {
   migrations: [CreateExecutorReadModels1765400000000, IndexWorksByCluster1766700000000, CreateAppliedKinds1767000000000, DropDuplicateClusterIndex1767100000000, WorkDeletingColumn1767200000000],
   projections: (subjects: Subjects) => [
     {
-      consumer: { durable: executorDurables.works, filterSubject: subjects.aggregateFilter(aggregates.work), batchSize: 50, concurrency: 4, ...memberBound },
+      consumer: { durable: executorDurables.works, filterSubject: subjects.aggregateFilter(aggregates.work), batchSize: 50, concurrency: 4, settlesEach: true, ...memberBound },
       projections: [worksProjection, appliedKindsProjection],
       reconciler: WorkChangedReconciler,
     },

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import type { Envelope, Subjects } from '@karmada-ts/contracts';
+import { Subjects, type Envelope } from '@karmada-ts/contracts';
 import type { Work } from '@karmada-ts/domain';
-import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
+import { EventStore, type StoredEvent } from '@karmada-ts/eventstore';
 import { startMemberSim, type MemberSim } from '@karmada-ts/member-sim';
 import { dropDatabase } from '@karmada-ts/projections';
 import { SecretCipher, SecretValueWriter, type SecretContent, type SecretValueKey } from '@karmada-ts/secrets';
-import { EVENT_STORE, startService, SUBJECTS, type RunningService } from '@karmada-ts/service-runtime';
+import { startService, type RunningService } from '@karmada-ts/service-runtime';
 import { uniqueName, waitFor } from '@karmada-ts/testing';
 import { executorDurables } from '../src/durables.js';
 import { executorService } from '../src/service.js';
@@ -23,6 +23,8 @@ const natsUrl = 'nats://127.0.0.1:4222';
 export class ExecutorHarness {
   service!: RunningService;
   private writer!: SecretValueWriter;
+  /** The test's own connection to the stream: it appends and reads also while the service is stopped. */
+  private events!: EventStore;
 
   private constructor(
     readonly sim: MemberSim,
@@ -46,6 +48,7 @@ export class ExecutorHarness {
     };
     const harness = new ExecutorHarness(sim, env, stateDir);
     harness.service = await startService(executorService, env);
+    harness.events = await EventStore.connect({ servers: natsUrl, name: `${instance}-test` }, { stream: new Subjects(instance).stream, registry: executorService.events });
     harness.writer = SecretValueWriter.open({
       databaseUrl: env.DATABASE_URL,
       instance,
@@ -56,11 +59,11 @@ export class ExecutorHarness {
   }
 
   get store(): EventStore {
-    return this.service.app.get(EVENT_STORE) as EventStore;
+    return this.events;
   }
 
   get subjects(): Subjects {
-    return this.service.app.get(SUBJECTS) as Subjects;
+    return new Subjects(this.env.KARMADA_INSTANCE!);
   }
 
   /**
@@ -158,9 +161,15 @@ export class ExecutorHarness {
     );
   }
 
+  /** Work events handed to the executor and not acknowledged yet. */
+  worksAckPending(): Promise<number> {
+    return this.withJetStream(async (jsm, stream) => (await jsm.consumers.info(stream, executorDurables.works)).num_ack_pending);
+  }
+
   async stop(): Promise<void> {
     await this.service?.stop().catch(() => undefined);
     await this.writer?.close().catch(() => undefined);
+    await this.events?.close().catch(() => undefined);
     await this.sim.stop();
     await this.withJetStream((jsm, stream) => jsm.streams.delete(stream)).catch(() => undefined);
     await dropDatabase(this.env.DATABASE_URL!);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { waitFor } from '@karmada-ts/testing';
 import { WorkCleanedUp, WorkStatusReported } from '@karmada-ts/contracts';
 import { configMap, clusterObject, clusterStatusCollected, clusterWritten, workDeletionRequested, workOf, workRendered } from './builders.js';
 import { ExecutorHarness } from './executor-harness.js';
@@ -33,6 +34,28 @@ describe('executor-svc and members that are slow or not ready', function () {
     await harness.waitForStatusEvent(slow, 'the slow member applied', appliedReport(slowSeq), 30_000);
     expect(performance.now() - started).to.be.greaterThan(latencyMs);
     harness.sim.setFaults('member2', { latencyMs: 0 });
+  });
+
+  it('acknowledges a Work as soon as it is through, while a Work of the same batch still waits for a slow member', async () => {
+    const slow = workOf('member2', configMap('slow-neighbour', 'apps', { a: '1' }));
+    const fast = workOf('member1', configMap('fast-neighbour', 'apps', { a: '1' }));
+    let slowSeq = 0;
+    let fastSeq = 0;
+    // Appended while the executor is stopped: its first pull hands both over in one batch.
+    await harness.restart({
+      whileStopped: async () => {
+        harness.sim.setFaults('member2', { latencyMs: 1_500 });
+        slowSeq = await harness.append(workRendered(harness.subjects, 'member2', slow));
+        fastSeq = await harness.append(workRendered(harness.subjects, 'member1', fast));
+      },
+    });
+    await harness.waitForStatusEvent(fast, 'the fast member applied', appliedReport(fastSeq));
+    await waitFor('the fast Work acknowledged alone', async () => (await harness.worksAckPending()) === 1, { timeoutMs: 1_000 });
+    expect((await harness.statusEvents(slow)).filter((e) => WorkStatusReported.is(e))).to.deep.equal([]);
+
+    await harness.waitForStatusEvent(slow, 'the slow member applied', appliedReport(slowSeq), 30_000);
+    harness.sim.setFaults('member2', { latencyMs: 0 });
+    await harness.drained();
   });
 
   it('waits for a cluster that is not ready and applies once it is, without holding up other clusters', async () => {

@@ -18,7 +18,7 @@ import { PROBE, startService } from './nest-service.js';
 /** What the handlers saw, and what they do. */
 interface Probe {
   readonly calls: { pattern: string; seqs: number[]; highWater: number; deliveryCount: number; at: number }[];
-  behave: (events: StoredEvent[]) => Promise<void> | void;
+  behave: (events: StoredEvent[], ctx: JetStreamContext) => Promise<void> | void;
 }
 
 function newProbe(behave: Probe['behave'] = () => undefined): Probe {
@@ -33,7 +33,7 @@ async function record(probe: Probe, pattern: string, events: StoredEvent[], ctx:
     deliveryCount: ctx.getDeliveryCount(),
     at: performance.now(),
   });
-  await probe.behave(events);
+  await probe.behave(events, ctx);
 }
 
 @Controller()
@@ -78,6 +78,26 @@ class BatchHandlers {
   @EventPattern<string>(batchPattern('es-typed'))
   typed(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
     return record(this.probe, 'typed', events, ctx);
+  }
+}
+
+@Controller()
+class SettlingHandlers {
+  constructor(@Inject(PROBE) private readonly probe: Probe) {}
+
+  @EventPattern<string>(batchPattern('es-settling'))
+  settling(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'settling', events, ctx);
+  }
+
+  @EventPattern<string>(batchPattern('es-settle-errors'))
+  settlingErrors(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'settle-errors', events, ctx);
+  }
+
+  @EventPattern<string>(batchPattern('es-holding'))
+  holding(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'holding', events, ctx);
   }
 }
 
@@ -305,6 +325,68 @@ describe('JetStreamServer (NestJS transport)', () => {
     expect(probe.calls[1]).to.deep.include({ seqs: [], highWater: garbage.seq });
     expect(await t.store.readLast(t.subjects.deadLetter(durable))).to.equal(undefined);
     expect((await consumerInfo(durable)).num_redelivered).to.equal(0);
+  });
+
+  it('with settlesEach, a batch holds a slot only for the events it has not settled; without, for all of them until it returns', async () => {
+    // Batches of two, two at a time. Each batch settles its first event at once and holds the second until released.
+    const run = async (durable: string, settlesEach: boolean) => {
+      const held: (() => void)[] = [];
+      const probe = newProbe(async (events, ctx) => {
+        ctx.settle(events[0]!);
+        if (events.length > 1) await new Promise<void>((resolve) => held.push(resolve));
+      });
+      const resource = `slots-${durable}`;
+      // Appended before the consumer exists, so that the first pull returns them together: two full batches.
+      const first = [await append(resource, 'a'), await append(resource, 'b'), await append(resource, 'c'), await append(resource, 'd')];
+      const { app } = await startService(t, {
+        controllers: [SettlingHandlers],
+        probe,
+        consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind(resource)), batchSize: 2, concurrency: 2, settlesEach }],
+      });
+      apps.push(app);
+      await waitFor('two batches held', () => held.length === 2 && probe.calls.reduce((n, c) => n + c.seqs.length, 0) === 4);
+      await waitFor('the first event of each acknowledged', async () => (await consumerInfo(durable)).num_ack_pending === 2);
+      const late = await append(resource, 'e');
+      // The fifth event fits in the two slots its batches settled, or waits for a batch to return.
+      const handedOver = await waitFor('the fifth event', () => probe.calls.some((c) => c.seqs.includes(late.seq)), 1_000).then(
+        () => true,
+        () => false,
+      );
+      for (const release of held.splice(0)) release();
+      await waitFor('everything acknowledged', async () => (await consumerInfo(durable)).num_ack_pending === 0 && probe.calls.some((c) => c.seqs.includes(late.seq)));
+      expect(probe.calls.slice(0, 2).flatMap((c) => c.seqs)).to.have.members(first.map((f) => f.seq));
+      expect((await consumerInfo(durable)).num_redelivered, durable).to.equal(0);
+      return handedOver;
+    };
+    expect(await run('es-settling', true), 'settling each').to.equal(true);
+    expect(await run('es-holding', false), 'holding the batch').to.equal(false);
+  });
+
+  it('sends an event settled with an error back alone, and keeps the acknowledgement of one settled before its batch failed', async () => {
+    const probe = newProbe((events, ctx) => {
+      if (ctx.getDeliveryCount() > 1) return; // the events sent back, on their second delivery
+      ctx.settle(events[0]!, new Error('not now'));
+      ctx.settle(events[1]!);
+      throw new Error('the third one failed');
+    });
+    const durable = 'es-settle-errors';
+    const resource = 'settled-errors';
+    const items = ['a', 'b', 'c'].map((name) => {
+      const subject = t.subjects.template(kind(resource), 'default', name);
+      return { subject, envelope: upserted(subject, deployment(name)), expectedSeq: 0 };
+    });
+    const [a, b, c] = (await t.store.appendBatch(items)).map((o) => (o.ok ? o.seq : -1));
+    const { app } = await startService(t, {
+      controllers: [SettlingHandlers],
+      probe,
+      consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind(resource)), batchSize: 3, settlesEach: true, backoff: { baseMs: 50, maxMs: 50 } }],
+    });
+    apps.push(app);
+    // a sent back by its own settle, c as the rest of the failed batch; b acknowledged when settled, never again.
+    const deliveries = (seq: number) => probe.calls.filter((call) => call.seqs.includes(seq)).length;
+    await waitFor('everything acknowledged', async () => deliveries(a!) + deliveries(c!) >= 4 && (await consumerInfo(durable)).num_ack_pending === 0);
+    expect(probe.calls[0]!.seqs).to.deep.equal([a, b, c]);
+    expect([deliveries(a!), deliveries(b!), deliveries(c!)]).to.deep.equal([2, 1, 2]);
   });
 
   it('with a linger, hands the first event after a quiet spell over at once and gathers the ones after it; without, hands each over at once', async () => {

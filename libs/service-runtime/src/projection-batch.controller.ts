@@ -21,7 +21,7 @@ export function projectionBatchController(runners: ProjectionRunners): new (modu
     async function handle(this: ProjectionBatchController, events: readonly StoredEvent[], context: JetStreamContext): Promise<void> {
       await runners.apply(durable, events, context.getHighWaterSeq());
       // A batch of events the consumer left out (ConsumerSpec.eventTypes) only moved the checkpoint.
-      if (reconciler && events.length > 0) await this.moduleRef.get(reconciler, { strict: false }).reconcile(events);
+      if (reconciler && events.length > 0) await this.moduleRef.get(reconciler, { strict: false }).reconcile(events, (event, error) => context.settle(event, error));
     }
     Object.defineProperty(ProjectionBatchController.prototype, method, { value: handle });
     Payload()(ProjectionBatchController.prototype, method, 0);

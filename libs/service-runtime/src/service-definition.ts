@@ -1,16 +1,18 @@
 import type { Type } from '@nestjs/common';
 import type { EventRegistry, Subjects } from '@karmada-ts/contracts';
-import type { ConsumerSpec, StoredEvent } from '@karmada-ts/eventstore';
+import type { ConsumerSpec, SettleEvent, StoredEvent } from '@karmada-ts/eventstore';
 import type { MigrationClass, Projection } from '@karmada-ts/projections';
 import type { ServiceName } from './service-catalog.js';
 
 /**
  * Reacts to a batch of events after the batch's projections have been committed, so it reads read models that
  * already include those events (a controller's level-triggered reconcile). A Nest provider of the service's module.
- * Throwing makes the whole batch come back (projections are seq-guarded, so re-applying it changes nothing).
+ * Throwing makes the whole batch come back (projections are seq-guarded, so re-applying it changes nothing), except
+ * the events it settled one by one with `settle` (for a consumer with ConsumerSpec.settlesEach: see
+ * JetStreamContext.settle).
  */
 export interface BatchReconciler {
-  reconcile(events: readonly StoredEvent[]): Promise<void>;
+  reconcile(events: readonly StoredEvent[], settle: SettleEvent): Promise<void>;
 }
 
 /**

@@ -52,13 +52,30 @@ export class WorkExecutor {
    * Applied=False instead, and not retried).
    */
   async reconcileAll(keys: readonly WorkKey[]): Promise<void> {
-    const clusters = new BatchClusters(this.clusters, this.connections);
-    const prefetched = await this.prefetch(keys);
-    const settled = await Promise.allSettled(keys.map((key) => this.reconcile(key, clusters, prefetched.get(workKeyId(key)))));
-    const failures = settled.flatMap((outcome, i) => (outcome.status === 'rejected' ? [{ key: keys[i]!, error: outcome.reason as Error }] : []));
+    const failures: { key: WorkKey; error: Error }[] = [];
+    await this.reconcileEach(keys, (key, error) => {
+      if (error) failures.push({ key, error });
+    });
     if (failures.length === 0) return;
     for (const { key, error } of failures) this.logger.warn({ err: error, work: workKeyId(key) }, 'work not reconciled; it will be retried');
     throw new RetryLaterError(`${failures.length} of ${keys.length} Works will be retried: ${failures.map((f) => `${workKeyId(f.key)}: ${f.error.message}`).join('; ')}`);
+  }
+
+  /**
+   * Reconciles the Works side by side and tells `done` of each as soon as it is through, with the error when it must
+   * be retried; resolves once every Work is through.
+   */
+  async reconcileEach(keys: readonly WorkKey[], done: (key: WorkKey, error?: Error) => void): Promise<void> {
+    const clusters = new BatchClusters(this.clusters, this.connections);
+    const prefetched = await this.prefetch(keys);
+    await Promise.all(
+      keys.map((key) =>
+        this.reconcile(key, clusters, prefetched.get(workKeyId(key))).then(
+          () => done(key),
+          (error: unknown) => done(key, error as Error),
+        ),
+      ),
+    );
   }
 
   /**

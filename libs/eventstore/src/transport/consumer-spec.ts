@@ -57,6 +57,13 @@ export interface ConsumerSpec {
    * so a projection checkpoint still moves past what was left out. Such a message is acknowledged with its batch.
    */
   readonly eventTypes?: readonly string[];
+  /**
+   * The batch handler settles its events one by one as each is done (JetStreamContext.settle). `concurrency` then
+   * counts messages, not batches: up to batchSize × concurrency messages held by handlers at once, however many
+   * batches they came in, so an event that waits long (a Work for a slow member) holds its own slot and not its whole
+   * batch's. Default false.
+   */
+  readonly settlesEach?: boolean;
 }
 
 export type ResolvedConsumerSpec = Required<Omit<ConsumerSpec, 'eventTypes'>> & {
@@ -79,6 +86,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     concurrency,
     lingerMs: spec.lingerMs ?? 0,
     eventTypes: spec.eventTypes === undefined ? undefined : new Set(spec.eventTypes),
+    settlesEach: spec.settlesEach ?? false,
   };
   if (
     resolved.maxDeliver < 1 ||

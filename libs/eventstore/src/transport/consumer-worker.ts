@@ -7,7 +7,7 @@ import { retryDelayMs, type ResolvedConsumerSpec } from './consumer-spec.js';
 import { deadLetterEnvelope } from './dead-letter.js';
 import { localPending, type DeliveryState } from './local-pending.js';
 import type { HandlerInvoker } from './handler-invoker.js';
-import { JetStreamContext } from './jetstream-context.js';
+import { JetStreamContext, type SettleEvent } from './jetstream-context.js';
 import { batchPattern, eventPattern } from './patterns.js';
 
 /**
@@ -64,6 +64,8 @@ export class ConsumerWorker {
   private readonly inFlight = new Set<Promise<void>>();
   /** The messages of the batches being handled (with the queue: every message held here, not settled yet). */
   private readonly handling = new Set<readonly JsMsg[]>();
+  /** The messages of the batches being handled that are not settled yet (what `concurrency` counts with settlesEach). */
+  private readonly unsettled = new Set<JsMsg>();
   /** When each held message was delivered, or last said to be in progress (performance.now()). */
   private readonly aliveAt = new WeakMap<JsMsg, number>();
   private keepAliveTimer: NodeJS.Timeout | undefined;
@@ -156,7 +158,7 @@ export class ConsumerWorker {
   private async run(): Promise<void> {
     for (;;) {
       const lingering = this.lingerLeftMs();
-      if (this.queue.length > 0 && this.inFlight.size < this.deps.spec.concurrency && lingering <= 0) {
+      if (this.queue.length > 0 && this.hasRoom() && lingering <= 0) {
         this.lastHandedOverAt = performance.now();
         const running: Promise<void> = this.processSafely(this.queue.splice(0, this.deps.spec.batchSize)).finally(() =>
           this.inFlight.delete(running),
@@ -175,6 +177,24 @@ export class ConsumerWorker {
       this.wake = undefined;
     }
     await Promise.all(this.inFlight);
+  }
+
+  /**
+   * Whether another batch may start: fewer than `concurrency` batches in flight or, for a consumer whose handler
+   * settles its events one by one, room for the next batch among the batchSize × concurrency messages handlers may
+   * hold (a batch smaller than batchSize needs room for itself only).
+   */
+  private hasRoom(): boolean {
+    const { concurrency, batchSize, settlesEach } = this.deps.spec;
+    if (!settlesEach) return this.inFlight.size < concurrency;
+    return this.unsettled.size + Math.min(this.queue.length, batchSize) <= batchSize * concurrency;
+  }
+
+  /** A message handed to a handler is settled: it no longer takes a slot nor needs keeping alive. */
+  private release(message: JsMsg): void {
+    this.unsettled.delete(message);
+    this.aliveAt.delete(message);
+    if (this.deps.spec.settlesEach) this.wake?.();
   }
 
   /**
@@ -202,17 +222,20 @@ export class ConsumerWorker {
 
   private async process(batch: readonly JsMsg[]): Promise<void> {
     this.handling.add(batch);
+    for (const message of batch) this.unsettled.add(message);
     try {
       const batched = this.deps.invoker.hasHandler(batchPattern(this.durable));
       const deliveries: Delivery[] = [];
       for (const message of batch) {
         const delivery = await this.accept(message, batched);
         if (delivery) deliveries.push(delivery);
+        else this.unsettled.delete(message);
       }
       if (batched) await this.handleBatch(deliveries);
       else for (const delivery of deliveries) await this.handleOne(delivery);
     } finally {
       this.handling.delete(batch);
+      for (const message of batch) this.unsettled.delete(message);
     }
   }
 
@@ -254,24 +277,45 @@ export class ConsumerWorker {
   private async handleBatch(deliveries: readonly Delivery[]): Promise<void> {
     if (deliveries.length === 0) return;
     const events = deliveries.flatMap((d) => (d.event ? [d.event] : []));
+    const settledEarly = new Set<JsMsg>();
     try {
-      await this.invoke(batchPattern(this.durable), events, deliveries);
+      await this.invoke(batchPattern(this.durable), events, deliveries, this.settlerOf(deliveries, settledEarly));
     } catch (err) {
-      if (deliveries.length === 1) {
-        const { message, event } = deliveries[0]!;
-        await this.fail(message, err, event, event?.type ?? headerType(message));
+      const rest = deliveries.filter((d) => !settledEarly.has(d.message));
+      if (rest.length === 0) {
+        this.deps.logger.warn({ err, durable: this.durable, events: deliveries.length }, 'batch handler failed after settling every event of its batch');
+        return;
+      }
+      if (rest.length === 1) {
+        for (const { message, event } of rest) await this.fail(message, err, event, event?.type ?? headerType(message));
         return;
       }
       // Find the events that fail: retry each alone, so one bad event does not hold back (or dead-letter) the rest.
-      this.deps.logger.warn(
-        { err, durable: this.durable, events: deliveries.length },
-        'batch handler failed; retrying its events one at a time',
-      );
-      for (const delivery of deliveries) await this.handleBatch([delivery]);
+      this.deps.logger.warn({ err, durable: this.durable, events: rest.length }, 'batch handler failed; retrying its events one at a time');
+      for (const delivery of rest) await this.handleBatch([delivery]);
       return;
     }
-    for (const { message } of deliveries) message.ack();
-    for (const [type, count] of countByType(events)) this.deps.metrics?.eventsHandled(this.durable, type, count);
+    for (const { message } of deliveries) if (!settledEarly.has(message)) message.ack();
+    const handled = settledEarly.size === 0 ? events : deliveries.flatMap((d) => (d.event && !settledEarly.has(d.message) ? [d.event] : []));
+    for (const [type, count] of countByType(handled)) this.deps.metrics?.eventsHandled(this.durable, type, count);
+  }
+
+  /** What JetStreamContext.settle does for the batch: settles an event's message at once, and notes it in `settled`. */
+  private settlerOf(deliveries: readonly Delivery[], settled: Set<JsMsg>): SettleEvent {
+    return (event, error) => {
+      const message = deliveries.find((d) => d.event === event)?.message;
+      if (!message || settled.has(message)) return;
+      settled.add(message);
+      this.release(message);
+      if (error === undefined) {
+        message.ack();
+        this.deps.metrics?.eventsHandled(this.durable, event.type, 1);
+        return;
+      }
+      this.fail(message, error, event, event.type).catch((err: unknown) =>
+        this.deps.logger.error({ err, durable: this.durable, seq: message.seq }, 'could not send a failed event back'),
+      );
+    };
   }
 
   private async handleOne(delivery: Delivery): Promise<void> {
@@ -293,8 +337,8 @@ export class ConsumerWorker {
     this.deps.metrics?.eventsHandled(this.durable, event.type, 1);
   }
 
-  private async invoke(pattern: string, data: unknown, deliveries: readonly Delivery[]): Promise<void> {
-    const context = new JetStreamContext([deliveries.map((d) => d.message), this.durable]);
+  private async invoke(pattern: string, data: unknown, deliveries: readonly Delivery[], settle?: SettleEvent): Promise<void> {
+    const context = new JetStreamContext([deliveries.map((d) => d.message), this.durable, settle]);
     const started = performance.now();
     try {
       await this.deps.invoker.invoke(pattern, data, context);
