@@ -31,7 +31,9 @@ describe('consumer spec', () => {
       concurrency: 1,
       lingerMs: 0,
       eventTypes: undefined,
+      settlesEach: false,
     });
+    expect(resolveConsumerSpec({ durable: 'a-b', filterSubject: 'k.>', settlesEach: true }).settlesEach).to.equal(true);
   });
 
   it('keeps the event types a batch handler reads as a set, and refuses an empty list', () => {
