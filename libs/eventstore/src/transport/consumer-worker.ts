@@ -287,7 +287,8 @@ export class ConsumerWorker {
         return;
       }
       if (rest.length === 1) {
-        for (const { message, event } of rest) await this.fail(message, err, event, event?.type ?? headerType(message));
+        const { message, event } = rest[0]!;
+        await this.fail(message, err, event, event?.type ?? headerType(message));
         return;
       }
       // Find the events that fail: retry each alone, so one bad event does not hold back (or dead-letter) the rest.
