@@ -64,7 +64,10 @@ export class ConsumerWorker {
   private readonly inFlight = new Set<Promise<void>>();
   /** The messages of the batches being handled (with the queue: every message held here, not settled yet). */
   private readonly handling = new Set<readonly JsMsg[]>();
-  /** The messages of the batches being handled that are not settled yet (what `concurrency` counts with settlesEach). */
+  /**
+   * With settlesEach, the messages of the batches being handled that are not settled yet: what `concurrency` counts.
+   * Not kept otherwise: nothing reads it then, and every message of every consumer goes through here.
+   */
   private readonly unsettled = new Set<JsMsg>();
   /** When each held message was delivered, or last said to be in progress (performance.now()). */
   private readonly aliveAt = new WeakMap<JsMsg, number>();
@@ -222,20 +225,21 @@ export class ConsumerWorker {
 
   private async process(batch: readonly JsMsg[]): Promise<void> {
     this.handling.add(batch);
-    for (const message of batch) this.unsettled.add(message);
+    const counted = this.deps.spec.settlesEach;
+    if (counted) for (const message of batch) this.unsettled.add(message);
     try {
       const batched = this.deps.invoker.hasHandler(batchPattern(this.durable));
       const deliveries: Delivery[] = [];
       for (const message of batch) {
         const delivery = await this.accept(message, batched);
         if (delivery) deliveries.push(delivery);
-        else this.unsettled.delete(message);
+        else if (counted) this.unsettled.delete(message);
       }
       if (batched) await this.handleBatch(deliveries);
       else for (const delivery of deliveries) await this.handleOne(delivery);
     } finally {
       this.handling.delete(batch);
-      for (const message of batch) this.unsettled.delete(message);
+      if (counted) for (const message of batch) this.unsettled.delete(message);
     }
   }
 
