@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ClusterStatusCollected, ResourceCreated, ResourceDeleted, ResourceUpdated, type ResourceWrittenData } from '@karmada-ts/contracts';
 import type { Cluster } from '@karmada-ts/domain';
 import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
+import type { WatchedKind } from '@karmada-ts/member-access';
 import type { Logger } from '@karmada-ts/operability';
 import { EVENT_STORE, SERVICE_LOGGER, type BatchReconciler } from '@karmada-ts/service-runtime';
 import { executorDurables } from '../durables.js';
@@ -45,19 +46,22 @@ export class ClusterChangedReconciler implements BatchReconciler {
       const name = clusterNameOf(event);
       if (name !== undefined) specChanged.set(name, specChanged.get(name) === true || !ClusterStatusCollected.is(event));
     }
-    const settled = await Promise.allSettled([...specChanged].map(([name, changed]) => this.resume(name, changed)));
+    // Read once for the batch, and only if a cluster of it has its connection prepared.
+    let kinds: Promise<WatchedKind[]> | undefined;
+    const dispatchedKinds = () => (kinds ??= this.works.dispatchedKinds());
+    const settled = await Promise.allSettled([...specChanged].map(([name, changed]) => this.resume(name, changed, dispatchedKinds)));
     const failed = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as Error] : []));
     if (failed.length > 0) throw new AggregateError(failed, failed.map((error) => error.message).join('; '));
   }
 
-  private async resume(name: string, specChanged: boolean): Promise<void> {
+  private async resume(name: string, specChanged: boolean, dispatchedKinds: () => Promise<WatchedKind[]>): Promise<void> {
     const view = await this.clusters.load(name);
     if (!view.cluster || !(view.ready || view.terminating)) {
       this.resumedAt.delete(name);
       if (!view.cluster) await this.connections.close(name);
       return;
     }
-    if (view.ready && !this.resumedAt.has(name)) this.prepare(view.cluster);
+    if (view.ready && !this.resumedAt.has(name)) this.prepare(view.cluster, dispatchedKinds);
     const resynced = performance.now() - (this.resumedAt.get(name) ?? Number.NEGATIVE_INFINITY) < resyncIntervalMs;
     if (!specChanged && resynced) return;
     // Works whose last event the Works consumer has not acknowledged yet are still on their way through it.
@@ -71,10 +75,10 @@ export class ClusterChangedReconciler implements BatchReconciler {
    * Readies the connection to a cluster that has become Ready for the kinds Karmada dispatches, in the background: a
    * failure only leaves that work to the cluster's first Work.
    */
-  private prepare(cluster: Cluster): void {
+  private prepare(cluster: Cluster, dispatchedKinds: () => Promise<WatchedKind[]>): void {
     void (async () => {
       const connection = await this.connections.connect(cluster);
-      await connection.prepare(await this.works.dispatchedKinds());
+      await connection.prepare(await dispatchedKinds());
     })().catch((error: unknown) =>
       this.logger.warn({ err: error, cluster: cluster.metadata.name }, 'could not prepare the connection to the member; its first Work will'),
     );
