@@ -150,10 +150,15 @@ export class StageTimeline {
    * the templates accepted in it whose Works were all applied.
    */
   allAppliedOverTime(windowMs: number): { readonly fromMs: number; readonly latencies: number[] }[] {
-    const accepted = [...this.templates.values()].map((t) => t.accepted);
-    if (accepted.length === 0) return [];
-    const start = Math.min(...accepted);
-    const windows = Array.from({ length: Math.floor((Math.max(...accepted) - start) / windowMs) + 1 }, (_, i) => ({ fromMs: i * windowMs, latencies: [] as number[] }));
+    if (this.templates.size === 0) return [];
+    // A loop, not Math.min(...all): a long run's templates are more arguments than a call takes.
+    let start = Number.POSITIVE_INFINITY;
+    let end = Number.NEGATIVE_INFINITY;
+    for (const { accepted } of this.templates.values()) {
+      start = Math.min(start, accepted);
+      end = Math.max(end, accepted);
+    }
+    const windows = Array.from({ length: Math.floor((end - start) / windowMs) + 1 }, (_, i) => ({ fromMs: i * windowMs, latencies: [] as number[] }));
     for (const t of this.templates.values()) {
       if (t.lastApplied !== undefined && t.placedOn !== undefined && t.appliedWorks >= t.placedOn) {
         windows[Math.floor((t.accepted - start) / windowMs)]!.latencies.push(t.lastApplied - t.accepted);
