@@ -25,6 +25,17 @@ export interface Envelope<Data = unknown, Type extends string = string> {
   readonly data: Data;
 }
 
+/**
+ * The message body of an envelope: its JSON. `dataJson`, when given, is the JSON of `envelope.data` that the caller
+ * made already (to digest it, say) and is used as it is instead of encoding the data again; the body then decodes to
+ * the same envelope (its data comes last).
+ */
+export function encodeEnvelope(envelope: Envelope, dataJson?: string): string {
+  if (dataJson === undefined) return JSON.stringify(envelope);
+  const { data: _encoded, ...rest } = envelope;
+  return `${JSON.stringify(rest).slice(0, -1)},"data":${dataJson}}`;
+}
+
 /** Something that can cause an event: a command or another event (both have an id and a correlation id). */
 export interface Cause {
   readonly id: string;

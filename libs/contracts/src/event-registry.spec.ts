@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { coreEvents } from './core-events.js';
-import { causedBy, newEnvelope, type Envelope } from './envelope.js';
+import { causedBy, encodeEnvelope, newEnvelope, type Envelope } from './envelope.js';
 import { EnvelopeDecodeError, EventRegistry } from './event-registry.js';
 import { defineEventType } from './event-type.js';
 import { PlacementDecided } from './events/propagation-events.js';
@@ -158,5 +158,29 @@ describe('envelope builders', () => {
     expect(first.id).to.equal(retry.id);
     expect(other.id).not.to.equal(first.id);
     expect(first).to.deep.include({ correlationId: 'req-1', causationId: 'event-7' });
+  });
+
+  describe('encodeEnvelope', () => {
+    const envelope = causedBy({ id: 'event-7', correlationId: 'req-1' }, ResourceUpserted, {
+      subject,
+      data: { ...data, object: { ...object, metadata: { ...object.metadata, annotations: { note: 'é, a quote \" and a newline \n' } } } },
+      time: '2026-01-01T00:00:00.000Z',
+      actor: 'system:policy-svc',
+    });
+    const cases: { name: string; body: () => string }[] = [
+      { name: 'encoding the data itself', body: () => encodeEnvelope(envelope) },
+      { name: 'with the JSON of the data given', body: () => encodeEnvelope(envelope, JSON.stringify(envelope.data)) },
+    ];
+    for (const c of cases) {
+      it(`${c.name}: the body decodes to the envelope`, () => {
+        expect(JSON.parse(c.body())).to.deep.equal(envelope);
+        expect(coreEvents.decode(c.body())).to.deep.equal(envelope);
+      });
+    }
+
+    it('uses the given JSON as it is, without encoding the data again', () => {
+      const body = encodeEnvelope(envelope, '{"given":true}');
+      expect(JSON.parse(body)).to.deep.equal({ ...envelope, data: { given: true } });
+    });
   });
 });

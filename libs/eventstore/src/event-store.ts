@@ -1,4 +1,4 @@
-import { EnvelopeDecodeError, eventTypeHeader, type Envelope, type EventRegistry } from '@karmada-ts/contracts';
+import { encodeEnvelope, EnvelopeDecodeError, eventTypeHeader, type Envelope, type EventRegistry } from '@karmada-ts/contracts';
 import type { BackboneMetrics } from '@karmada-ts/operability';
 import {
   DeliverPolicy,
@@ -32,6 +32,8 @@ export interface AppendOptions {
   readonly expectedSeq: ExpectedSeq;
   /** JetStream message id for deduplication; defaults to the envelope id (deterministic for derived events). */
   readonly msgId?: string;
+  /** The envelope's data as JSON, when the writer has encoded it already (see encodeEnvelope): not encoded again. */
+  readonly dataJson?: string;
 }
 
 export interface AppendResult {
@@ -121,7 +123,7 @@ export class EventStore {
       throw new Error(`envelope ${envelope.id} is for ${envelope.subject}, not ${subject}`);
     }
     const expected = options.expectedSeq;
-    const answer = await this.inbox.request(subject, JSON.stringify(envelope), appendHeaders(envelope.type, options.msgId ?? envelope.id, expected));
+    const answer = await this.inbox.request(subject, encodeEnvelope(envelope, options.dataJson), appendHeaders(envelope.type, options.msgId ?? envelope.id, expected));
     const ack = answer.json<PubAckAnswer>();
     if (ack.error) {
       const error = new JetStreamApiError(ack.error);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   causedBy,
-  contentDigest,
+  jsonDigest,
   WorkCleanedUp,
   WorkStatusReported,
   type Cause,
@@ -41,6 +41,7 @@ const rememberedHeads = 10_000;
  */
 interface RememberedHead {
   readonly seq: number;
+  /** The report's JSON, or that of the WorkStatusReported data that carried it (asWorkReport picks the report). */
   readonly report: string | undefined;
   readonly cleanedUpSeq: number | undefined;
 }
@@ -57,6 +58,11 @@ export const emptyHead: StatusHead = { seq: 0, report: undefined, cleanedUpSeq: 
 @Injectable()
 export class WorkStatusLog {
   private readonly recent = new BoundedMap<RememberedHead>(rememberedHeads);
+  /**
+   * The JSON of each envelope's data, made once for its id's digest and used again for the message and the remembered
+   * head: a report is about 1.4 KB of JSON, and was encoded three times.
+   */
+  private readonly dataJson = new WeakMap<Envelope, string>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -77,7 +83,7 @@ export class WorkStatusLog {
     const head = this.recent.get(this.subject(key));
     if (!head) return undefined;
     const { seq, report, cleanedUpSeq } = head;
-    return { seq, report: report === undefined ? undefined : (JSON.parse(report) as WorkReport), cleanedUpSeq };
+    return { seq, report: report === undefined ? undefined : asWorkReport(JSON.parse(report)), cleanedUpSeq };
   }
 
   /**
@@ -90,9 +96,10 @@ export class WorkStatusLog {
     for (let attempt = 1; ; attempt++) {
       const envelope = decide(head);
       if (!envelope) return undefined;
+      const dataJson = this.dataJson.get(envelope);
       try {
-        const { seq } = await this.store.append(envelope.subject, envelope, { expectedSeq: head.seq });
-        this.remember(envelope.subject, headAfter(head, envelope, seq));
+        const { seq } = await this.store.append(envelope.subject, envelope, { expectedSeq: head.seq, dataJson });
+        this.remember(envelope.subject, headAfter(head, envelope, seq), WorkStatusReported.is(envelope) ? dataJson : undefined);
         return seq;
       } catch (error) {
         if (!(error instanceof ConcurrencyConflictError) || attempt >= attempts) throw error;
@@ -113,13 +120,16 @@ export class WorkStatusLog {
     data: Data,
     time: string,
   ): Envelope<Data, Type> {
-    return causedBy(cause, type, {
+    const dataJson = JSON.stringify(data);
+    const envelope = causedBy(cause, type, {
       subject: this.subject(key),
       data,
       time,
       actor: executorActor,
-      discriminator: `${head.seq}/${contentDigest(data)}`,
+      discriminator: `${head.seq}/${jsonDigest(dataJson)}`,
     });
+    this.dataJson.set(envelope, dataJson);
+    return envelope;
   }
 
   /** The subject's head as the stream says, remembered. */
@@ -138,8 +148,9 @@ export class WorkStatusLog {
     return head;
   }
 
-  private remember(subject: string, { seq, report, cleanedUpSeq }: StatusHead): void {
-    this.recent.set(subject, { seq, report: report === undefined ? undefined : JSON.stringify(report), cleanedUpSeq });
+  /** Remembers a head; `reportJson` is its report's JSON when the caller has it (see RememberedHead). */
+  private remember(subject: string, { seq, report, cleanedUpSeq }: StatusHead, reportJson?: string): void {
+    this.recent.set(subject, { seq, report: report === undefined ? undefined : (reportJson ?? JSON.stringify(report)), cleanedUpSeq });
   }
 
   /** The newest report of the Work's current life, from its whole subject. */
