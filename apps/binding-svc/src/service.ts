@@ -32,10 +32,11 @@ export const bindingDurables = {
 
 /**
  * Larger batches: binding-svc's inputs come by the thousand (one per template, binding or Work). Each consumer holds
- * one batch beside the one it handles (not the default three): seven consumers with 2,000 messages each kept 50 MiB
- * of message buffers during `propagate 10,000 × 10`, and a backlog waits as well on the server.
+ * a fifth of a batch beside the one it handles (not the default three batches): seven consumers with 2,000 messages
+ * each kept 50 MiB of message buffers during `propagate 10,000 × 10`, and a backlog waits as well on the server. The
+ * next batch is pulled while one is handled, so a handful of messages is enough to have one ready.
  */
-const bulk = { batchSize: 500, maxAckPending: 1_000 };
+const bulk = { batchSize: 500, maxAckPending: 600 };
 
 function projectionConsumers(subjects: Subjects): ProjectionConsumer[] {
   return [
