@@ -13,22 +13,17 @@ describe('deterministicId', () => {
   });
 
   // Ids already in streams must come out the same from every version of this function: a retried publish is dropped
-  // as a duplicate only when its id is. These were made by the first version (a Hash fed the namespace, then the name).
+  // as a duplicate only when its id is. These are what it has always given.
   const known: { name: string; parts: string[]; id: string }[] = [
     { name: 'an event id', parts: ['cmd-1', 'karmada.template.x._.y', 'ResourceUpserted', ''], id: '56485f61-5b8f-59cf-905c-772efec08258' },
     { name: 'characters of two and three UTF-8 bytes', parts: ['member-object', 'mémbér-1', '日本語'], id: '9dbe33e4-3921-5187-a144-9b046d12d279' },
-    { name: 'a name longer than the reused buffer', parts: ['long', 'é'.repeat(700), 'x'.repeat(2000)], id: '2d9aa6e9-87cf-57af-b912-c4be1c286356' },
+    { name: 'a long name', parts: ['long', 'é'.repeat(700), 'x'.repeat(2000)], id: '2d9aa6e9-87cf-57af-b912-c4be1c286356' },
   ];
   for (const c of known) {
     it(`gives the id it always gave: ${c.name}`, () => {
       expect(deterministicId(...c.parts)).to.equal(c.id);
     });
   }
-
-  it('gives the same ids after a name too long to keep a buffer for', () => {
-    deterministicId('x'.repeat(50_000));
-    expect(deterministicId(...known[0]!.parts)).to.equal(known[0]!.id);
-  });
 
   const distinct: { name: string; left: string[]; right: string[] }[] = [
     { name: 'a different part', left: ['a', 'b'], right: ['a', 'c'] },
