@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { causedBy } from '@karmada-ts/contracts';
 import { ConcurrencyConflictError, type AppendItem, type EventStore } from '@karmada-ts/eventstore';
-import { BoundedMap, EVENT_STORE } from '@karmada-ts/service-runtime';
+import { EVENT_STORE } from '@karmada-ts/service-runtime';
 import type { LastEvent } from '../read-models/read-model-tables.js';
 import type { SubjectDecision } from './subject-decision.js';
+import { SubjectMemory } from './subject-memory.js';
 
 /** Who binding-svc's events say wrote them. */
 export const actor = 'binding-svc';
@@ -13,8 +14,8 @@ const maxAttempts = 4;
 /** Head reads in flight at once. */
 const readWindow = 256;
 /**
- * Subjects whose last append by this process is remembered (a number each): more than a burst of 10,000 templates
- * over 10 clusters touches (a Work subject per template and cluster, two status subjects per template).
+ * Subjects whose last appends by this process are remembered: more than a burst of 10,000 templates over 10 clusters
+ * touches (a Work subject per template and cluster, two status subjects per template).
  */
 const rememberedSubjects = 250_000;
 
@@ -41,10 +42,7 @@ const rememberedSubjects = 250_000;
  */
 @Injectable()
 export class HeadAppender {
-  private readonly lastAppended = new BoundedMap<number>(rememberedSubjects);
-  private readonly lastSettled = new BoundedMap<number>(rememberedSubjects);
-  /** The reconcile that made the last decision on the subject, when that decision was settled (see decidedBy). */
-  private readonly lastDecidedBy = new BoundedMap<number>(rememberedSubjects);
+  private readonly memory = new SubjectMemory(rememberedSubjects);
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -54,7 +52,7 @@ export class HeadAppender {
    * again).
    */
   settled(subject: string, seq: number): boolean {
-    return (this.lastSettled.get(subject) ?? 0) >= seq;
+    return this.memory.settled(subject) >= seq;
   }
 
   /**
@@ -64,7 +62,7 @@ export class HeadAppender {
    * the last decision named no reconcile or rested on another process's head, and once forgotten.
    */
   decidedBy(subject: string): number | undefined {
-    return this.lastDecidedBy.get(subject);
+    return this.memory.decidedBy(subject);
   }
 
   /** Returns how many events were appended. `reconcile` names the reconcile that decides (see decidedBy). */
@@ -96,8 +94,7 @@ export class HeadAppender {
           const { decision, item, settles } = items[index]!;
           if (outcome.ok) {
             if (!outcome.duplicate) appended += 1;
-            raise(this.lastAppended, item.subject, outcome.seq);
-            if (settles) raise(this.lastSettled, item.subject, outcome.seq);
+            this.memory.appendedAt(item.subject, outcome.seq, settles);
             this.decided(item.subject, settles, reconcile);
           } else if (outcome.error instanceof ConcurrencyConflictError && attempt < maxAttempts) {
             conflicted.push(decision);
@@ -113,13 +110,12 @@ export class HeadAppender {
   }
 
   private decided(subject: string, settles: boolean, reconcile: number | undefined): void {
-    if (settles && reconcile !== undefined) this.lastDecidedBy.set(subject, reconcile);
-    else this.lastDecidedBy.delete(subject);
+    this.memory.decided(subject, settles ? reconcile : undefined);
   }
 
   /** What each decision is first made on: the read model's last event, or the head where that one is known to trail. */
   private async startingHeads(round: readonly SubjectDecision[]): Promise<PendingDecision[]> {
-    const trailing = round.filter((decision) => (this.lastAppended.get(decision.subject) ?? 0) > (decision.known?.seq ?? 0));
+    const trailing = round.filter((decision) => this.memory.appended(decision.subject) > (decision.known?.seq ?? 0));
     const heads = await this.readHeads(trailing.map((decision) => decision.subject));
     const headOf = new Map(trailing.map((decision, index) => [decision, heads[index]]));
     return round.map((decision) => (headOf.has(decision) ? this.onStreamHead(decision, headOf.get(decision)) : { decision, head: decision.known, settles: true }));
@@ -127,7 +123,7 @@ export class HeadAppender {
 
   /** A decision to make on a head read from the stream: it settles the subject when the head is this process's own. */
   private onStreamHead(decision: SubjectDecision, head: LastEvent | undefined): PendingDecision {
-    return { decision, head, settles: head !== undefined && head.seq === this.lastAppended.get(decision.subject) };
+    return { decision, head, settles: head !== undefined && head.seq === this.memory.appended(decision.subject) };
   }
 
   /** The last event of each subject, a few hundred reads in flight at a time. */
@@ -145,11 +141,6 @@ interface PendingDecision {
   readonly decision: SubjectDecision;
   readonly head: LastEvent | undefined;
   readonly settles: boolean;
-}
-
-/** Remembers `seq` for the subject unless a later one is remembered. */
-function raise(memory: BoundedMap<number>, subject: string, seq: number): void {
-  if ((memory.get(subject) ?? 0) < seq) memory.set(subject, seq);
 }
 
 /** Splits decisions into rounds in which each subject appears once, so one round's appends never race each other. */
