@@ -8,7 +8,7 @@ import type { SyncRequests } from './sync-requests.js';
 /**
  * Bindings (or Namespaces) reconciled together: one set of read-model queries and one pipelined append each. A chunk
  * holds the last event of each of its bindings' Work subjects, each with its rendered Work, while it is decided: 500
- * bindings of ten Works held about 30 MiB; 200 hold a third of that, for the same CPU (docs/performance.md).
+ * bindings of ten Works held about 30 MiB; 200 hold two fifths of that, for the same CPU (docs/performance.md).
  */
 const chunkSize = 200;
 
