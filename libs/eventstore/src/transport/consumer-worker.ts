@@ -1,4 +1,4 @@
-import { DeadLettered, EnvelopeDecodeError, eventTypeHeader, type EventRegistry } from '@karmada-ts/contracts';
+import { DeadLettered, encodeEnvelope, EnvelopeDecodeError, eventTypeHeader, type EventRegistry } from '@karmada-ts/contracts';
 import type { BackboneMetrics, Logger } from '@karmada-ts/operability';
 import type { Consumer, ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { headers } from '@nats-io/nats-core';
@@ -399,7 +399,7 @@ export class ConsumerWorker {
     const h = headers();
     h.set(eventTypeHeader, DeadLettered.type);
     try {
-      await js.publish(envelope.subject, JSON.stringify(envelope), { msgID: envelope.id, headers: h });
+      await js.publish(envelope.subject, encodeEnvelope(envelope), { msgID: envelope.id, headers: h });
     } catch (publishErr) {
       // Keep the message rather than lose it: it comes back after the longest backoff (unless the server's own
       // delivery limit is reached, in which case it stays in the stream and the server emits a MAX_DELIVERIES advisory).
