@@ -123,6 +123,12 @@ describe('JetStreamServer (NestJS transport)', () => {
   after(() => t.cleanup());
 
   const kind = (resource: string) => ({ group: 'test', resource });
+  /**
+   * A consumer's first pull may bring its messages in one read or several, and each read may become a batch. A test
+   * that needs events in one batch appends a warm-up event first: it goes alone, at once (nothing came before it),
+   * and the events appended together right after it wait this long for each other (a quiet spell is three lingers).
+   */
+  const oneBatchLingerMs = 1_000;
   async function append(resource: string, name: string, type: string = ResourceUpserted.type) {
     const subject = t.subjects.template(kind(resource), 'default', name);
     const base = upserted(subject, deployment(name));
@@ -306,19 +312,22 @@ describe('JetStreamServer (NestJS transport)', () => {
     const probe = newProbe();
     const durable = 'es-typed';
     const subjectOf = (name: string) => t.subjects.template(kind('typed'), 'default', name);
+    const warmUp = await append('typed', 'warm-up');
+    const { app } = await startService(t, {
+      controllers: [BatchHandlers],
+      probe,
+      consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind('typed')), batchSize: 20, eventTypes: [ResourceUpserted.type], lingerMs: oneBatchLingerMs }],
+    });
+    apps.push(app);
+    await waitFor('the warm-up', () => probe.calls.length === 1);
+    expect(probe.calls[0]!.seqs).to.deep.equal([warmUp.seq]);
     const items = ['a', 'other', 'b'].map((name) => {
       const envelope = upserted(subjectOf(name), deployment(name));
       return { subject: subjectOf(name), envelope: name === 'other' ? { ...envelope, type: 'Other', version: 1 } : envelope, expectedSeq: 0 };
     });
     const seqs = (await t.store.appendBatch(items)).map((o) => (o.ok ? o.seq : -1));
-    const { app } = await startService(t, {
-      controllers: [BatchHandlers],
-      probe,
-      consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind('typed')), batchSize: 20, eventTypes: [ResourceUpserted.type] }],
-    });
-    apps.push(app);
-    await waitFor('the first batch', () => probe.calls.length === 1);
-    expect(probe.calls[0]).to.deep.include({ pattern: 'typed', seqs: [seqs[0], seqs[2]], highWater: seqs[2] });
+    await waitFor('the batch', () => probe.calls.length === 2);
+    expect(probe.calls[1]).to.deep.include({ pattern: 'typed', seqs: [seqs[0], seqs[2]], highWater: seqs[2] });
 
     // A message left out is not even decoded: a body that is not an envelope would otherwise be dead-lettered.
     const h = headers();
@@ -328,8 +337,8 @@ describe('JetStreamServer (NestJS transport)', () => {
       const info = await consumerInfo(durable);
       return info.num_ack_pending === 0 && info.delivered.stream_seq >= garbage.seq;
     });
-    expect(probe.calls.slice(1)).to.have.length(1);
-    expect(probe.calls[1]).to.deep.include({ seqs: [], highWater: garbage.seq });
+    expect(probe.calls.slice(2)).to.have.length(1);
+    expect(probe.calls[2]).to.deep.include({ seqs: [], highWater: garbage.seq });
     expect(await t.store.readLast(t.subjects.deadLetter(durable))).to.equal(undefined);
     expect((await consumerInfo(durable)).num_redelivered).to.equal(0);
   });
@@ -377,29 +386,41 @@ describe('JetStreamServer (NestJS transport)', () => {
   });
 
   it('sends an event settled with an error back alone, and keeps the acknowledgement of one settled before its batch failed', async () => {
+    const durable = 'es-settle-errors';
+    const resource = 'settled-errors';
+    const warmUp = await append(resource, 'warm-up');
     const probe = newProbe((events, ctx) => {
+      if (events[0]!.seq === warmUp.seq) return;
       if (ctx.getDeliveryCount() > 1) return; // the events sent back, on their second delivery
       ctx.settle(events[0]!, new Error('not now'));
       ctx.settle(events[1]!);
       throw new Error('the third one failed');
     });
-    const durable = 'es-settle-errors';
-    const resource = 'settled-errors';
+    const { app } = await startService(t, {
+      controllers: [SettlingHandlers],
+      probe,
+      consumers: [
+        {
+          durable,
+          filterSubject: t.subjects.templateFilter(kind(resource)),
+          batchSize: 3,
+          settlesEach: true,
+          backoff: { baseMs: 50, maxMs: 50 },
+          lingerMs: oneBatchLingerMs,
+        },
+      ],
+    });
+    apps.push(app);
+    await waitFor('the warm-up', () => probe.calls.length === 1);
     const items = ['a', 'b', 'c'].map((name) => {
       const subject = t.subjects.template(kind(resource), 'default', name);
       return { subject, envelope: upserted(subject, deployment(name)), expectedSeq: 0 };
     });
     const [a, b, c] = (await t.store.appendBatch(items)).map((o) => (o.ok ? o.seq : -1));
-    const { app } = await startService(t, {
-      controllers: [SettlingHandlers],
-      probe,
-      consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind(resource)), batchSize: 3, settlesEach: true, backoff: { baseMs: 50, maxMs: 50 } }],
-    });
-    apps.push(app);
     // a sent back by its own settle, c as the rest of the failed batch; b acknowledged when settled, never again.
     const deliveries = (seq: number) => probe.calls.filter((call) => call.seqs.includes(seq)).length;
     await waitFor('everything acknowledged', async () => deliveries(a!) + deliveries(c!) >= 4 && (await consumerInfo(durable)).num_ack_pending === 0);
-    expect(probe.calls[0]!.seqs).to.deep.equal([a, b, c]);
+    expect(probe.calls[1]!.seqs).to.deep.equal([a, b, c]);
     expect([deliveries(a!), deliveries(b!), deliveries(c!)]).to.deep.equal([2, 1, 2]);
   });
 
