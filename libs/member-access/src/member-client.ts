@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '#client-node-config';
 import { LineSplitter } from './line-splitter.js';
 import { apiError, MemberError } from './member-error.js';
 import { MemberConfigError } from './member-kubeconfig.js';

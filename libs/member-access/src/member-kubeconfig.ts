@@ -1,4 +1,4 @@
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from '#client-node-config';
 import type { Cluster } from '@karmada-ts/domain';
 
 /** What `karmadactl join` stores in the cluster's Secret (data.token, data.caBundle, …), decoded to plain strings. */
