@@ -2,11 +2,10 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { RequestOptions } from 'node:https';
-import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as clientNode from '@kubernetes/client-node';
-import { bundleClientNodeConfig, clientNodeConfigBundle } from '../../../scripts/bundle-client-node-config.mjs';
+import { bundleClientNodeConfig, clientNodeConfigBundle, clientNodeDist } from '../../../scripts/bundle-client-node-config.mjs';
 
 const memberAccessDir = fileURLToPath(new URL('..', import.meta.url));
 const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
@@ -56,10 +55,9 @@ describe("client-node's KubeConfig, bundled for the built services", () => {
   }
 
   it('leaves out the generated API client: a small fraction of the package it comes from', () => {
-    const packageDist = join(dirname(createRequire(import.meta.url).resolve('@kubernetes/client-node/package.json')), 'dist');
-    const packageBytes = readdirSync(packageDist, { recursive: true, encoding: 'utf8' })
+    const packageBytes = readdirSync(clientNodeDist, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.js'))
-      .reduce((sum, file) => sum + statSync(join(packageDist, file)).size, 0);
+      .reduce((sum, file) => sum + statSync(join(clientNodeDist, file)).size, 0);
     const bundleBytes = statSync(outfile).size;
     expect(bundleBytes, `${bundleBytes} bytes of ${packageBytes}`).to.be.below(packageBytes / 10);
   });
