@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { KubeObject } from '@karmada-ts/domain';
-import { packJson, unpackJson } from './packed-json.js';
+import { packChunkBytes, packJson, unpackChunkBytes, unpackJson } from './packed-json.js';
 
 /** A Deployment as a member holds it once Karmada applied it and the member's controllers reported on it. */
 function appliedDeployment(name: string): KubeObject {
@@ -54,6 +54,22 @@ describe('packJson / unpackJson (how informers keep member objects that stopped 
   it('keeps an applied Deployment in a third of its JSON or less', () => {
     const json = JSON.stringify(appliedDeployment('payments'));
     expect(packJson(json).length).to.be.below(json.length / 3);
+  });
+
+  it('packs and unpacks an applied Deployment within one output buffer of zlib each', () => {
+    const json = JSON.stringify(appliedDeployment('payments'));
+    expect(packJson(json).length).to.be.at.most(packChunkBytes);
+    expect(Buffer.byteLength(json)).to.be.at.most(unpackChunkBytes);
+  });
+
+  it('gives back an object whose packed and unpacked forms take many output buffers', () => {
+    // Digits in no pattern that deflate could shorten much: the packed form is larger than several buffers too.
+    let seed = 7;
+    const digits = Array.from({ length: 12 * unpackChunkBytes }, () => ((seed = (seed * 48271) % 2147483647) % 10).toString()).join('');
+    const object: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'large', namespace: 'a' }, data: { digits } };
+    const packed = packJson(JSON.stringify(object));
+    expect(packed.length).to.be.above(4 * packChunkBytes);
+    expect(JSON.parse(unpackJson(packed))).to.deep.equal(object);
   });
 
   it('packs into a one-byte string (no character above U+00FF)', () => {
