@@ -44,15 +44,17 @@ export const defaultHeapGrowingPercent = 100;
  *   50 % instead of 100 % took 341-356 → 309-316 MiB at 2,000 × 10 for 3-6 % more of its CPU; 30 % saved a little
  *   more for 10 % more CPU.
  * - binding-svc keeps little alive between batches; what fills its heap is the batch in hand (events, snapshots, rendered
- *   Works): growth by 50 % took 250-257 → 219-225 MiB at 2,000 × 10 for about 8 % more of its CPU.
- * binding-svc and executor-svc decode, render and apply batches of a thousand events: a smaller nursery promotes a
- * batch's data and they pay for it in full collections (+30 % CPU), so they keep V8's default young generation
- * (docs/performance.md).
+ *   Works): growth by 50 % took 250-257 → 219-225 MiB at 2,000 × 10 for about 8 % more of its CPU. Since it reconciles
+ *   chunks of 200 bindings, the smaller nursery costs it about 10 % more CPU (30 % in session 14) and took
+ *   261-269 → 232-238 MiB at 10,000 × 10.
+ * executor-svc decodes and applies batches of a thousand events: a smaller nursery promotes a batch's data and it pays
+ * for it in full collections (10 % more CPU at 10,000 × 10, and no lower peak), so it keeps V8's default young
+ * generation (docs/performance.md).
  */
 export const serviceHeaps = Object.freeze({
   'api-gateway': Object.freeze({ semiSpaceMiB: 8 }),
   'cluster-svc': Object.freeze({ semiSpaceMiB: 8, growingPercent: 25 }),
-  'binding-svc': Object.freeze({ growingPercent: 50 }),
+  'binding-svc': Object.freeze({ semiSpaceMiB: 8, growingPercent: 50 }),
   'executor-svc': Object.freeze({ growingPercent: 50 }),
 });
 

@@ -5,7 +5,7 @@ describe('heapFlags (V8 heap flags of launched processes)', () => {
   const growing = `--heap-growing-percent=${defaultHeapGrowingPercent}`;
   const cases: { name: string; value: string | undefined; packageName: string; flags: string[] }[] = [
     { name: 'the default growth when unset', value: undefined, packageName: 'policy-svc', flags: [growing] },
-    { name: "binding-svc's own growth", value: undefined, packageName: 'binding-svc', flags: ['--heap-growing-percent=50'] },
+    { name: "binding-svc's own growth and young generation", value: undefined, packageName: 'binding-svc', flags: ['--heap-growing-percent=50', '--max-semi-space-size=8'] },
     { name: 'a percentage given', value: '70', packageName: 'policy-svc', flags: ['--heap-growing-percent=70'] },
     { name: "executor-svc's own growth", value: undefined, packageName: 'executor-svc', flags: ['--heap-growing-percent=50'] },
     { name: "a percentage given over executor-svc's own", value: '100', packageName: 'executor-svc', flags: ['--heap-growing-percent=100'] },
