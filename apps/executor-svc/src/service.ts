@@ -1,9 +1,10 @@
 import { aggregates, type Subjects } from '@karmada-ts/contracts';
 import type { ConsumerSpec } from '@karmada-ts/eventstore';
-import type { ServiceDefinition } from '@karmada-ts/service-runtime';
-import { executorDurables } from './durables.js';
+import type { ProjectionConsumer, ReplicaPartition, ServiceDefinition } from '@karmada-ts/service-runtime';
+import { executorDurablesOf } from './durables.js';
 import { executorEvents } from './events.js';
 import { ExecutorModule } from './executor.module.js';
+import { executorShares } from './partition.js';
 import { CreateExecutorReadModels1765400000000 } from './migrations/1765400000000-create-executor-read-models.js';
 import { IndexWorksByCluster1766700000000 } from './migrations/1766700000000-index-works-by-cluster.js';
 import { CreateAppliedKinds1767000000000 } from './migrations/1767000000000-create-applied-kinds.js';
@@ -40,30 +41,48 @@ export const executorService: ServiceDefinition = {
   module: ExecutorModule,
   events: executorEvents,
   migrations: [CreateExecutorReadModels1765400000000, IndexWorksByCluster1766700000000, CreateAppliedKinds1767000000000, DropDuplicateClusterIndex1767100000000, WorkDeletingColumn1767200000000],
-  projections: (subjects: Subjects) => [
+  projections: executorConsumers,
+};
+
+/**
+ * The executor's projection consumers. With a partition (KARMADA_REPLICAS) each replica reads the Works, Clusters and
+ * cluster statuses of its own member clusters only, on durables of its own: it applies, watches and caches only
+ * those members' objects.
+ */
+function executorConsumers(subjects: Subjects, partition: ReplicaPartition): ProjectionConsumer[] {
+  const durables = executorDurablesOf(partition);
+  return [
     {
-      consumer: { durable: executorDurables.works, filterSubject: subjects.aggregateFilter(aggregates.work), batchSize: 50, concurrency: 4, settlesEach: true, ...memberBound },
+      consumer: {
+        durable: durables.works,
+        filterSubject: subjects.aggregateFilter(aggregates.work),
+        ...executorShares.works(partition),
+        batchSize: 50,
+        concurrency: 4,
+        settlesEach: true,
+        ...memberBound,
+      },
       projections: [worksProjection, appliedKindsProjection],
       reconciler: WorkChangedReconciler,
     },
     {
-      consumer: { durable: executorDurables.clusters, filterSubject: subjects.templateFilter(clusterResource), ...memberBound },
+      consumer: { durable: durables.clusters, filterSubject: subjects.templateFilter(clusterResource), ...executorShares.clusters(partition), ...memberBound },
       projections: [clustersProjection],
       reconciler: ClusterChangedReconciler,
     },
     {
-      consumer: { durable: executorDurables.clusterStatuses, filterSubject: subjects.clusterStatusFilter(), ...memberBound },
+      consumer: { durable: durables.clusterStatuses, filterSubject: subjects.clusterStatusFilter(), ...executorShares.clusterStatuses(partition), ...memberBound },
       projections: [clusterStatusesProjection],
       reconciler: ClusterChangedReconciler,
     },
     {
-      consumer: { durable: executorDurables.clusterSecrets, filterSubject: subjects.templateFilter(secretResource) },
+      consumer: { durable: durables.clusterSecrets, filterSubject: subjects.templateFilter(secretResource) },
       projections: [clusterSecretsProjection],
     },
     {
-      consumer: { durable: executorDurables.workReports, filterSubject: subjects.aggregateFilter(aggregates.workStatus), batchSize: reportsBatchSize },
+      consumer: { durable: durables.workReports, filterSubject: subjects.aggregateFilter(aggregates.workStatus), batchSize: reportsBatchSize },
       projections: [workReportsProjection],
       readsStatuses: true,
     },
-  ],
-};
+  ];
+}

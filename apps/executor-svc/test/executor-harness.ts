@@ -11,17 +11,22 @@ import { EventStore, type StoredEvent } from '@karmada-ts/eventstore';
 import { startMemberSim, type MemberSim } from '@karmada-ts/member-sim';
 import { dropDatabase } from '@karmada-ts/projections';
 import { SecretCipher, SecretValueWriter, type SecretContent, type SecretValueKey } from '@karmada-ts/secrets';
-import { startService, type RunningService } from '@karmada-ts/service-runtime';
+import { loadReplicaPartition, startService, type RunningService } from '@karmada-ts/service-runtime';
 import { uniqueName, waitFor } from '@karmada-ts/testing';
-import { executorDurables } from '../src/durables.js';
+import { executorDurablesOf, type ExecutorDurables } from '../src/durables.js';
 import { executorService } from '../src/service.js';
 import { clusterObject, clusterSecretCreated, clusterStatusCollected, clusterWritten, secretKey } from './builders.js';
 
 const natsUrl = 'nats://127.0.0.1:4222';
 
-/** executor-svc in-process on its own instance and database, with member-sim members joined as the gateway would. */
+/**
+ * executor-svc in-process on its own instance and database, with member-sim members joined as the gateway would;
+ * with `replicas`, that many replicas dividing the members (KARMADA_REPLICAS), `service` being the first.
+ */
 export class ExecutorHarness {
   service!: RunningService;
+  /** Replicas 2 … N of a partition, by replica number; undefined while stopped. */
+  private readonly others = new Map<number, RunningService | undefined>();
   private writer!: SecretValueWriter;
   /** The test's own connection to the stream: it appends and reads also while the service is stopped. */
   private events!: EventStore;
@@ -32,7 +37,8 @@ export class ExecutorHarness {
     private readonly stateDir: string,
   ) {}
 
-  static async start(clusters: readonly string[]): Promise<ExecutorHarness> {
+  static async start(clusters: readonly string[], options: { replicas?: number } = {}): Promise<ExecutorHarness> {
+    const replicas = options.replicas ?? 1;
     const sim = await startMemberSim({ clusters: clusters.map((name) => ({ name })), maxWatchSeconds: 30 });
     const instance = uniqueName('ex').replace(/_/g, '-');
     const database = `karmada_${instance.replace(/-/g, '_')}`;
@@ -45,9 +51,11 @@ export class ExecutorHarness {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       KARMADA_STATE_DIR: stateDir,
       KARMADA_SECRET_KEY: randomBytes(32).toString('base64'),
+      ...(replicas > 1 ? { KARMADA_REPLICA: '1', KARMADA_REPLICAS: String(replicas) } : {}),
     };
     const harness = new ExecutorHarness(sim, env, stateDir);
     harness.service = await startService(executorService, env);
+    for (let replica = 2; replica <= replicas; replica++) await harness.startReplica(replica);
     harness.events = await EventStore.connect({ servers: natsUrl, name: `${instance}-test` }, { stream: new Subjects(instance).stream, registry: executorService.events });
     harness.writer = SecretValueWriter.open({
       databaseUrl: env.DATABASE_URL,
@@ -131,18 +139,40 @@ export class ExecutorHarness {
     await this.service.stop();
     if (options.redeliver) {
       await this.withJetStream(async (jsm, stream) => {
-        for (const durable of Object.values(executorDurables)) await jsm.consumers.delete(stream, durable);
+        for (const durable of Object.values(this.durablesOf(1))) await jsm.consumers.delete(stream, durable);
       });
     }
     await options.whileStopped?.();
     this.service = await startService(executorService, this.env);
   }
 
+  /** Starts replica `replica` of the partition (2 … N; the first is `service`). */
+  async startReplica(replica: number): Promise<void> {
+    this.others.set(replica, await startService(executorService, { ...this.env, KARMADA_REPLICA: String(replica) }));
+  }
+
+  /** Stops replica `replica` of the partition (2 … N): its members' Works wait for it. */
+  async stopReplica(replica: number): Promise<void> {
+    await this.others.get(replica)?.stop();
+    this.others.set(replica, undefined);
+  }
+
+  /** The durables of every replica (those of replica 1 alone without a partition). */
+  private durables(): string[] {
+    const replicas = loadReplicaPartition(this.env).replicas;
+    const all = Array.from({ length: replicas }, (_, i) => Object.values(this.durablesOf(i + 1)));
+    return [...new Set(all.flat())];
+  }
+
+  private durablesOf(replica: number): ExecutorDurables {
+    return executorDurablesOf(loadReplicaPartition({ ...this.env, KARMADA_REPLICA: String(replica) }));
+  }
+
   /** Resolves once every executor consumer has been handed and has acknowledged everything in the stream. */
   async drained(): Promise<void> {
     await waitFor('the executor consumers to be drained', () =>
       this.withJetStream(async (jsm, stream) => {
-        for (const durable of Object.values(executorDurables)) {
+        for (const durable of this.durables()) {
           const info = await jsm.consumers.info(stream, durable);
           if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
         }
@@ -155,18 +185,28 @@ export class ExecutorHarness {
   async awaitingRetry(seq: number): Promise<void> {
     await waitFor(`the Work event ${seq} to wait for a retry`, () =>
       this.withJetStream(async (jsm, stream) => {
-        const info = await jsm.consumers.info(stream, executorDurables.works);
+        const info = await jsm.consumers.info(stream, this.durablesOf(1).works);
         return info.delivered.stream_seq >= seq && info.num_ack_pending > 0;
       }),
     );
   }
 
+  /** The names of the stream's durable consumers. */
+  consumerNames(): Promise<string[]> {
+    return this.withJetStream(async (jsm, stream) => {
+      const names: string[] = [];
+      for await (const info of jsm.consumers.list(stream)) names.push(info.name);
+      return names.sort();
+    });
+  }
+
   /** Work events handed to the executor and not acknowledged yet. */
   worksAckPending(): Promise<number> {
-    return this.withJetStream(async (jsm, stream) => (await jsm.consumers.info(stream, executorDurables.works)).num_ack_pending);
+    return this.withJetStream(async (jsm, stream) => (await jsm.consumers.info(stream, this.durablesOf(1).works)).num_ack_pending);
   }
 
   async stop(): Promise<void> {
+    for (const other of this.others.values()) await other?.stop().catch(() => undefined);
     await this.service?.stop().catch(() => undefined);
     await this.writer?.close().catch(() => undefined);
     await this.events?.close().catch(() => undefined);

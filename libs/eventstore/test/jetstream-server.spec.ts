@@ -79,6 +79,11 @@ class BatchHandlers {
   typed(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
     return record(this.probe, 'typed', events, ctx);
   }
+
+  @EventPattern<string>(batchPattern('es-share'))
+  share(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'share', events, ctx);
+  }
 }
 
 @Controller()
@@ -333,6 +338,37 @@ describe('JetStreamServer (NestJS transport)', () => {
     const h = headers();
     h.set(eventTypeHeader, 'Other');
     const garbage = await jetstream(t.nc).publish(subjectOf('garbage'), 'not an envelope', { headers: h });
+    await waitFor('the left-out message acked', async () => {
+      const info = await consumerInfo(durable);
+      return info.num_ack_pending === 0 && info.delivered.stream_seq >= garbage.seq;
+    });
+    expect(probe.calls.slice(2)).to.have.length(1);
+    expect(probe.calls[2]).to.deep.include({ seqs: [], highWater: garbage.seq });
+    expect(await t.store.readLast(t.subjects.deadLetter(durable))).to.equal(undefined);
+    expect((await consumerInfo(durable)).num_redelivered).to.equal(0);
+  });
+
+  it('hands a batch consumer that reads a share of its subjects only those, the others undecoded, counted in the high water and acked', async () => {
+    const probe = newProbe();
+    const durable = 'es-share';
+    const subjectOf = (name: string) => t.subjects.template(kind('share'), 'default', name);
+    const mine = (subject: string) => !subject.endsWith('.theirs') && !subject.endsWith('.garbage');
+    const warmUp = await append('share', 'warm-up');
+    const { app } = await startService(t, {
+      controllers: [BatchHandlers],
+      probe,
+      consumers: [{ durable, filterSubject: t.subjects.templateFilter(kind('share')), batchSize: 20, readsSubject: mine, lingerMs: oneBatchLingerMs }],
+    });
+    apps.push(app);
+    await waitFor('the warm-up', () => probe.calls.length === 1);
+    expect(probe.calls[0]!.seqs).to.deep.equal([warmUp.seq]);
+    const items = ['a', 'theirs', 'b'].map((name) => ({ subject: subjectOf(name), envelope: upserted(subjectOf(name), deployment(name)), expectedSeq: 0 }));
+    const seqs = (await t.store.appendBatch(items)).map((o) => (o.ok ? o.seq : -1));
+    await waitFor('the batch', () => probe.calls.length === 2);
+    expect(probe.calls[1]).to.deep.include({ pattern: 'share', seqs: [seqs[0], seqs[2]], highWater: seqs[2] });
+
+    // Another share's message is not even decoded: a body that is not an envelope would otherwise be dead-lettered.
+    const garbage = await jetstream(t.nc).publish(subjectOf('garbage'), 'not an envelope');
     await waitFor('the left-out message acked', async () => {
       const info = await consumerInfo(durable);
       return info.num_ack_pending === 0 && info.delivered.stream_seq >= garbage.seq;

@@ -1,5 +1,6 @@
 export * from './service-catalog.js';
 export * from './runtime-config.js';
+export * from './replica-partition.js';
 export * from './runtime-tokens.js';
 export * from './service-definition.js';
 export * from './service-connections.js';

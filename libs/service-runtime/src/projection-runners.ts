@@ -2,6 +2,7 @@ import type { Subjects } from '@karmada-ts/contracts';
 import type { StoredEvent } from '@karmada-ts/eventstore';
 import { ProjectionRunner } from '@karmada-ts/projections';
 import type { DataSource } from 'typeorm';
+import type { ReplicaPartition } from './replica-partition.js';
 import type { ProjectionConsumer, ServiceDefinition } from './service-definition.js';
 
 /**
@@ -11,8 +12,8 @@ import type { ProjectionConsumer, ServiceDefinition } from './service-definition
 export class ProjectionRunners {
   private readonly byDurable = new Map<string, { runner: ProjectionRunner; consumer: ProjectionConsumer }>();
 
-  constructor(definition: ServiceDefinition, subjects: Subjects, database: DataSource) {
-    for (const consumer of definition.projections?.(subjects) ?? []) {
+  constructor(definition: ServiceDefinition, subjects: Subjects, partition: ReplicaPartition, database: DataSource) {
+    for (const consumer of definition.projections?.(subjects, partition) ?? []) {
       assertReadsItsProjections(consumer);
       const runner = new ProjectionRunner(database, { consumer: consumer.consumer.durable, projections: consumer.projections });
       this.byDurable.set(consumer.consumer.durable, { runner, consumer });

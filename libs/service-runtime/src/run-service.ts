@@ -41,7 +41,7 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
   const logger = createLogger({ service: definition.name, level: config.logLevel });
   const metrics = createServiceMetrics(definition.name);
   const connections = await openServiceConnections(definition, config, metrics);
-  const runners = new ProjectionRunners(definition, connections.subjects, connections.database);
+  const runners = new ProjectionRunners(definition, connections.subjects, config.partition, connections.database);
   const readiness = new ReadinessRegistry();
   readiness.add(eventStoreReadinessCheck(connections.store));
   readiness.add(postgresReadinessCheck(connections.database));
@@ -112,7 +112,7 @@ export async function rebuildService(
   const config = loadRuntimeConfig(definition.name, env);
   const connections = await openServiceConnections(definition, config);
   try {
-    const runners = new ProjectionRunners(definition, connections.subjects, connections.database);
+    const runners = new ProjectionRunners(definition, connections.subjects, config.partition, connections.database);
     for (const { runner, consumer } of runners.all()) {
       const result = await rebuildProjections({ runner, store: connections.store, filterSubject: consumer.consumer.filterSubject });
       logger.info({ consumer: consumer.consumer.durable, ...result }, 'projection rebuilt');

@@ -1,4 +1,8 @@
+import { ConfigError } from './config-error.js';
+import { loadReplicaPartition, type ReplicaPartition } from './replica-partition.js';
 import { serviceDescriptor, type ServiceName } from './service-catalog.js';
+
+export { ConfigError };
 
 /**
  * Configuration every service reads from its environment. The same variables drive `npm start`, docker-compose and
@@ -25,6 +29,8 @@ export interface RuntimeConfig {
   /** The same for consumers of status events (ProjectionConsumer.readsStatuses). */
   readonly statusLingerMs: number;
   readonly logLevel: string;
+  /** The share of the member clusters this replica serves (cluster-svc's probes, executor-svc's Works). */
+  readonly partition: ReplicaPartition;
   /** The environment the service was started with, for the settings of one service (the gateway's GATEWAY_*). */
   readonly env: Readonly<Record<string, string | undefined>>;
 }
@@ -54,8 +60,9 @@ export const optionalRuntimeEnvNames = [
   'GATEWAY_WATCH_HISTORY',
   'GATEWAY_CLEANUP_FINALIZERS',
   'KARMADA_SECRET_KEY',
-  // cluster-svc's timings (defaults in apps/cluster-svc/src/config) and its replica partition: KARMADA_REPLICA is set
-  // by the stack launcher, and clusters are partitioned only when KARMADA_REPLICAS is set as well.
+  // cluster-svc's timings (defaults in apps/cluster-svc/src/config), then the replica partition of cluster-svc and
+  // executor-svc: KARMADA_REPLICA is set by the stack launcher, and clusters are partitioned only when
+  // KARMADA_REPLICAS is set as well (replica-partition.ts).
   'CLUSTER_STATUS_INTERVAL_SECONDS',
   'CLUSTER_FAILURE_THRESHOLD_SECONDS',
   'CLUSTER_SUCCESS_THRESHOLD_SECONDS',
@@ -75,8 +82,6 @@ export const optionalRuntimeEnvNames = [
 
 /** The environment variables a service reads (the docker-compose test checks the file against this list). */
 export const runtimeEnvNames = [...Object.keys(defaultRuntimeEnv), 'HTTP_PORT', ...optionalRuntimeEnvNames] as const;
-
-export class ConfigError extends Error {}
 
 const instancePattern = /^[a-z][a-z0-9-]{0,39}$/;
 
@@ -100,6 +105,7 @@ export function loadRuntimeConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     consumerLingerMs: integer('KARMADA_CONSUMER_LINGER_MS', value('KARMADA_CONSUMER_LINGER_MS'), 0, 1000),
     statusLingerMs: integer('KARMADA_STATUS_LINGER_MS', value('KARMADA_STATUS_LINGER_MS'), 0, 5000),
     logLevel: value('LOG_LEVEL'),
+    partition: loadReplicaPartition(env),
     env,
   };
 }

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { EventRegistry, Subjects } from '@karmada-ts/contracts';
 import type { ConsumerSpec, SettleEvent, StoredEvent } from '@karmada-ts/eventstore';
 import type { MigrationClass, Projection } from '@karmada-ts/projections';
+import type { ReplicaPartition } from './replica-partition.js';
 import type { ServiceName } from './service-catalog.js';
 
 /**
@@ -41,8 +42,8 @@ export interface ServiceDefinition {
   readonly events: EventRegistry;
   /** Its durable consumers other than projection consumers. */
   readonly consumers?: (subjects: Subjects) => readonly ConsumerSpec[];
-  /** Its projection consumers. */
-  readonly projections?: (subjects: Subjects) => readonly ProjectionConsumer[];
+  /** Its projection consumers; a service that divides the member clusters among its replicas reads `partition`. */
+  readonly projections?: (subjects: Subjects, partition: ReplicaPartition) => readonly ProjectionConsumer[];
   /** Its Postgres migrations (projection tables), in timestamp order. */
   readonly migrations?: readonly MigrationClass[];
 }

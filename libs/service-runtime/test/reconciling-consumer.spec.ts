@@ -16,6 +16,7 @@ import {
   type BatchReconciler,
   type RunningService,
   type ServiceDefinition,
+  wholePartition,
 } from '../src/index.js';
 
 const kind = { group: '', resource: 'configmaps' };
@@ -164,11 +165,11 @@ describe('a service with a reconciling projection consumer', function () {
   });
 
   it('refuses a consumer that leaves out an event type its projections read', () => {
-    const projections = definition.projections!({ templateFilter: () => 'x.>' } as unknown as Subjects);
+    const projections = definition.projections!({ templateFilter: () => 'x.>' } as unknown as Subjects, wholePartition);
     const leaky: ServiceDefinition = {
       ...definition,
       projections: () => projections.map((p) => ({ ...p, consumer: { ...p.consumer, eventTypes: [ResourceDeleted.type] } })),
     };
-    expect(() => new ProjectionRunners(leaky, {} as Subjects, {} as DataSource)).to.throw(/leaves out ResourceUpserted/);
+    expect(() => new ProjectionRunners(leaky, {} as Subjects, wholePartition, {} as DataSource)).to.throw(/leaves out ResourceUpserted/);
   });
 });

@@ -10,6 +10,7 @@ import { runPropagateScenario } from './scenarios/propagate.js';
 import { runSteadyScenario } from './scenarios/steady.js';
 import { runRestartScenario } from './scenarios/restart.js';
 import { formatTable, writeJson, type BenchResult } from './bench-report.js';
+import { parseServiceReplicas } from './stack/service-replicas.js';
 
 const usage = `Usage: npm run bench -- <scenario> [options] [--json PATH]
 
@@ -18,7 +19,7 @@ Scenarios:
   member-sim   one simulator process with N clusters: idle RSS, applies/s           [--clusters N --applies N]
   scheduler    scheduling decisions/s against N candidate clusters, then a failover of M bindings through the whole stack  [--clusters N --bindings N --failover-bindings M]
   clusters     cluster-svc over N members: time to Ready, idle CPU and events, taint latency   [--clusters N]
-  propagate    N Deployments over K members through the whole stack: Works/s, stage latencies, RSS  [--templates N --clusters K --max-seconds S --replicas N --profile DIR]
+  propagate    N Deployments over K members through the whole stack: Works/s, stage latencies, RSS  [--templates N --clusters K --max-seconds S --replicas N|service=N,… --profile DIR]
   api          gateway API under load: create/get latency at a paced rate, list of N objects, watch latency   [--rate N --seconds N --objects N --profile DIR]
   steady       open-loop creates at R/s for S s over K members: accepted → applied in member p50/p95/p99, RSS   [--rate R --seconds S --clusters K --profile DIR]
   restart      with N×K Works in place, kill -9 and restart each service in turn: time to serving and caught up   [--templates N --clusters K --services a,b]
@@ -70,7 +71,7 @@ const scenarios: Record<string, Runner> = {
       databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/karmada_bench',
       ...(values['max-seconds'] === undefined ? {} : { maxSeconds: positive(values, 'max-seconds', 0) }),
       ...(values['profile'] ? { profileDir: resolve(values['profile']) } : {}),
-      ...(values['replicas'] === undefined ? {} : { replicas: positive(values, 'replicas', 1) }),
+      ...(values['replicas'] === undefined ? {} : { replicas: parseServiceReplicas(values['replicas']) }),
       progress: (line) => process.stderr.write(`propagate | ${line}\n`),
     }),
   api: (values) =>

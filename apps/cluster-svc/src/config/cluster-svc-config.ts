@@ -1,7 +1,7 @@
-import { ConfigError, type RuntimeConfig } from '@karmada-ts/service-runtime';
+import { ConfigError, loadReplicaPartition, type ReplicaPartition, type RuntimeConfig } from '@karmada-ts/service-runtime';
 
 /** cluster-svc's own settings (CLUSTER_* and the replica partition), from the environment it was started with. */
-export interface ClusterSvcConfig {
+export interface ClusterSvcConfig extends ReplicaPartition {
   /** How often each cluster is probed and its status collected (Karmada's --cluster-status-update-frequency). */
   readonly statusIntervalMs: number;
   /** --cluster-failure-threshold: how long a failure must persist before Ready turns False. */
@@ -19,21 +19,12 @@ export interface ClusterSvcConfig {
   readonly probeTimeoutMs: number;
   /** Probes and collections in flight over all members. */
   readonly concurrency: number;
-  /** This process's replica number, 1-based (KARMADA_REPLICA, set by the stack launcher). */
-  readonly replica: number;
-  /** How many replicas share the clusters; 1 probes every cluster in every replica. */
-  readonly replicas: number;
 }
 
 export const CLUSTER_SVC_CONFIG = Symbol('CLUSTER_SVC_CONFIG');
 
 export function loadClusterSvcConfig(runtime: Pick<RuntimeConfig, 'env'>): ClusterSvcConfig {
   const env = runtime.env;
-  const replicas = integer('KARMADA_REPLICAS', env.KARMADA_REPLICAS, 1, 1, 64);
-  const replica = integer('KARMADA_REPLICA', env.KARMADA_REPLICA, 1, 1, 64);
-  if (replica > replicas && replicas > 1) {
-    throw new ConfigError(`KARMADA_REPLICA=${replica} is not valid with KARMADA_REPLICAS=${replicas}: expected 1 to ${replicas}`);
-  }
   return {
     statusIntervalMs: seconds('CLUSTER_STATUS_INTERVAL_SECONDS', env.CLUSTER_STATUS_INTERVAL_SECONDS, 10, 0.05),
     failureThresholdMs: seconds('CLUSTER_FAILURE_THRESHOLD_SECONDS', env.CLUSTER_FAILURE_THRESHOLD_SECONDS, 30, 0),
@@ -42,8 +33,7 @@ export function loadClusterSvcConfig(runtime: Pick<RuntimeConfig, 'env'>): Clust
     discoveryIntervalMs: seconds('CLUSTER_DISCOVERY_INTERVAL_SECONDS', env.CLUSTER_DISCOVERY_INTERVAL_SECONDS, 60, 0),
     probeTimeoutMs: seconds('CLUSTER_PROBE_TIMEOUT_SECONDS', env.CLUSTER_PROBE_TIMEOUT_SECONDS, 5, 0.05),
     concurrency: integer('CLUSTER_STATUS_CONCURRENCY', env.CLUSTER_STATUS_CONCURRENCY, 32, 1, 1024),
-    replica: replicas > 1 ? replica : 1,
-    replicas,
+    ...loadReplicaPartition(env),
   };
 }
 

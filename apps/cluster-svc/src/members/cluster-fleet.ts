@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { Cluster } from '@karmada-ts/domain';
 import { ClusterStatusCollector, MemberClient, MemberConfigError, memberKubeConfig } from '@karmada-ts/member-access';
 import type { Logger } from '@karmada-ts/operability';
-import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
+import { ownsCluster, SERVICE_LOGGER } from '@karmada-ts/service-runtime';
 import { CLUSTER_SVC_CONFIG, type ClusterSvcConfig } from '../config/cluster-svc-config.js';
 import { ClusterFinalizerReleaser } from '../finalizer/cluster-finalizer.releaser.js';
 import { ClusterReadModel, type ClusterSnapshot, type ClusterVersion } from '../read-models/cluster-read-model.js';
@@ -10,7 +10,6 @@ import { ClusterStatusRefresher } from '../status/cluster-status.refresher.js';
 import { ClusterMember } from './cluster-member.js';
 import { MEMBER_CREDENTIALS, type MemberCredentialsSource } from './member-credentials.js';
 import { MemberDisruptions } from './member-disruptions.js';
-import { ownsCluster } from './replica-partition.js';
 
 /**
  * The member clusters this process probes: one ClusterMember (client, status collector entry, damping window,
@@ -109,7 +108,7 @@ export class ClusterFleet implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private owns(name: string): boolean {
-    return ownsCluster(name, this.config.replica, this.config.replicas);
+    return ownsCluster(this.config, name);
   }
 
   private needsSync(version: ClusterVersion): boolean {

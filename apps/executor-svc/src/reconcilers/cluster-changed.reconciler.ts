@@ -4,8 +4,8 @@ import type { Cluster } from '@karmada-ts/domain';
 import type { EventStore, StoredEvent } from '@karmada-ts/eventstore';
 import type { WatchedKind } from '@karmada-ts/member-access';
 import type { Logger } from '@karmada-ts/operability';
-import { EVENT_STORE, SERVICE_LOGGER, type BatchReconciler } from '@karmada-ts/service-runtime';
-import { executorDurables } from '../durables.js';
+import { EVENT_STORE, RUNTIME_CONFIG, SERVICE_LOGGER, type BatchReconciler, type RuntimeConfig } from '@karmada-ts/service-runtime';
+import { executorDurablesOf } from '../durables.js';
 import { WorkExecutor } from '../execution/work-executor.js';
 import { ClusterViews } from '../members/cluster-views.js';
 import { MemberConnections } from '../members/member-connections.js';
@@ -29,6 +29,8 @@ export class ClusterChangedReconciler implements BatchReconciler {
    * being unjoined) since: a cluster without an entry is resumed at its next usable event.
    */
   private readonly resumedAt = new Map<string, number>();
+  /** This replica's Works consumer (its own with a partition). */
+  private readonly worksDurable: string;
 
   constructor(
     private readonly works: WorkStore,
@@ -37,7 +39,10 @@ export class ClusterChangedReconciler implements BatchReconciler {
     private readonly executor: WorkExecutor,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
+  ) {
+    this.worksDurable = executorDurablesOf(config.partition).works;
+  }
 
   async reconcile(events: readonly StoredEvent[]): Promise<void> {
     // Per cluster: whether any of its events changed its spec (a status event does not).
@@ -65,7 +70,7 @@ export class ClusterChangedReconciler implements BatchReconciler {
     const resynced = performance.now() - (this.resumedAt.get(name) ?? Number.NEGATIVE_INFINITY) < resyncIntervalMs;
     if (!specChanged && resynced) return;
     // Works whose last event the Works consumer has not acknowledged yet are still on their way through it.
-    const handled = await this.store.ackFloor(executorDurables.works);
+    const handled = await this.store.ackFloor(this.worksDurable);
     await this.executor.reconcileAll(await this.works.pendingOf(name, handled));
     // Only once its pending Works are through: a failure comes back with the batch and resumes them again.
     this.resumedAt.set(name, performance.now());

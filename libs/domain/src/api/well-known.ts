@@ -92,6 +92,12 @@ export function executionSpaceName(clusterName: string): string {
   return `${ReservedNamespace.ExecutionSpacePrefix}${clusterName}`;
 }
 
+/** The member cluster of an execution space (`karmada-es-<cluster>`); undefined for any other namespace. */
+export function clusterOfExecutionSpace(namespace: string): string | undefined {
+  const prefix = ReservedNamespace.ExecutionSpacePrefix;
+  return namespace.startsWith(prefix) && namespace.length > prefix.length ? namespace.slice(prefix.length) : undefined;
+}
+
 /** gracefulEvictionTasks[].reason and .producer values Karmada's controllers write. */
 export const EvictionReason = {
   TaintUntolerated: 'TaintUntolerated',

@@ -1,11 +1,10 @@
-import { KarmadaLabel, ReservedNamespace } from '../api/well-known.js';
+import { clusterOfExecutionSpace, KarmadaLabel } from '../api/well-known.js';
 import type { AnyResourceBinding, Work } from '../api/work.js';
 import { clustersKeepingWorks, clustersPurgedDirectly } from './target-clusters.js';
 
 /** The member cluster a Work is for, from its karmada-es-<cluster> namespace; undefined for any other namespace. */
 export function clusterOfWork(work: Work): string | undefined {
-  const namespace = work.metadata.namespace ?? '';
-  return namespace.startsWith(ReservedNamespace.ExecutionSpacePrefix) ? namespace.slice(ReservedNamespace.ExecutionSpacePrefix.length) : undefined;
+  return clusterOfExecutionSpace(work.metadata.namespace ?? '');
 }
 
 /** The Works a binding made: those labelled with its permanent id. */

@@ -31,6 +31,7 @@ describe('consumer spec', () => {
       concurrency: 1,
       lingerMs: 0,
       eventTypes: undefined,
+      readsSubject: undefined,
       settlesEach: false,
     });
     expect(resolveConsumerSpec({ durable: 'a-b', filterSubject: 'k.>', settlesEach: true }).settlesEach).to.equal(true);

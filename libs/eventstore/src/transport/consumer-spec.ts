@@ -58,6 +58,12 @@ export interface ConsumerSpec {
    */
   readonly eventTypes?: readonly string[];
   /**
+   * Which subjects of its filter its batch handler reads, when fewer than the filter carries and no single filter
+   * names them: a replica's share of the member clusters (a batch consumer only; default every subject). A message
+   * on another subject is left undecoded, as one of a type it does not read (eventTypes).
+   */
+  readonly readsSubject?: (subject: string) => boolean;
+  /**
    * The batch handler settles its events one by one as each is done (JetStreamContext.settle). `concurrency` then
    * counts messages, not batches: up to batchSize × concurrency messages held by handlers at once, however many
    * batches they came in, so an event that waits long (a Work for a slow member) holds its own slot and not its whole
@@ -66,9 +72,11 @@ export interface ConsumerSpec {
   readonly settlesEach?: boolean;
 }
 
-export type ResolvedConsumerSpec = Required<Omit<ConsumerSpec, 'eventTypes'>> & {
+export type ResolvedConsumerSpec = Required<Omit<ConsumerSpec, 'eventTypes' | 'readsSubject'>> & {
   /** The types the batch handler reads; undefined when it reads every type. */
   readonly eventTypes: ReadonlySet<string> | undefined;
+  /** The subjects the batch handler reads; undefined when it reads every subject. */
+  readonly readsSubject: ((subject: string) => boolean) | undefined;
 };
 
 export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
@@ -86,6 +94,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     concurrency,
     lingerMs: spec.lingerMs ?? 0,
     eventTypes: spec.eventTypes === undefined ? undefined : new Set(spec.eventTypes),
+    readsSubject: spec.readsSubject,
     settlesEach: spec.settlesEach ?? false,
   };
   if (

@@ -32,7 +32,8 @@ export interface ConsumerWorkerDeps {
 
 /**
  * A message on its way to a handler: decoded into an event, or left undecoded because the batch handler does not
- * read its type (ConsumerSpec.eventTypes), in which case it only counts towards the batch's highest sequence.
+ * read its type or subject (ConsumerSpec.eventTypes, readsSubject), in which case it only counts towards the batch's
+ * highest sequence.
  */
 interface Delivery {
   readonly message: JsMsg;
@@ -259,6 +260,7 @@ export class ConsumerWorker {
     if (batched) {
       // Leave undecoded what the batch handler does not read; it is acknowledged with the batch.
       if (type !== undefined && spec.eventTypes !== undefined && !spec.eventTypes.has(type)) return { message, event: undefined };
+      if (spec.readsSubject !== undefined && !spec.readsSubject(message.subject)) return { message, event: undefined };
     } else if (type !== undefined && this.patternFor(type) === undefined) {
       // Skip what no handler wants without parsing it.
       message.ack();

@@ -22,6 +22,7 @@ import { benchNamespace, deploymentTemplate, divideEvenlyPolicy, memberClusters,
 import { EventTypeCounter } from '../propagate/event-type-counter.js';
 import { startBenchStack } from '../stack/bench-stack.js';
 import { cpuProfileEnv } from '../stack/cpu-profile-env.js';
+import type { ServiceReplicas } from '../stack/service-replicas.js';
 import { cpuFigures, cpuUsedSince } from '../stack/process-cpu.js';
 import { peakRssFigures, roundedMemory } from '../stack/process-memory.js';
 import { measureRawPublishCeiling } from './backbone.js';
@@ -40,8 +41,8 @@ export interface PropagateBenchOptions {
   readonly stallSeconds?: number;
   /** The longest the run may take from the first create; it then reports how far it got (default: no limit). */
   readonly maxSeconds?: number;
-  /** Processes per service (default 1), sharing each durable consumer. */
-  readonly replicas?: number;
+  /** Processes per service (default 1), or of some services (BenchStackOptions.replicas). */
+  readonly replicas?: ServiceReplicas;
   /** Where every service writes its CPU profile when the stack stops (`<app>-<pid>.cpuprofile`); no profiles when absent. */
   readonly profileDir?: string;
   /** Progress lines while the run goes on (stderr in the CLI). */

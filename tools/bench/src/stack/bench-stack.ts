@@ -21,6 +21,7 @@ import { GatewayClient } from './gateway-client.js';
 import { startMemberSimProcess, type MemberSimProcess } from './member-sim-process.js';
 import { commandCpuSeconds, processCpuSeconds } from './process-cpu.js';
 import { readProcessMemory, type ProcessMemory } from './process-memory.js';
+import { replicasOf, type ServiceReplicas } from './service-replicas.js';
 import { startServiceProcess, type ServiceProcess } from './service-process.js';
 
 export interface BenchStackOptions {
@@ -35,8 +36,11 @@ export interface BenchStackOptions {
   readonly maxSockets: number;
   /** Extra environment for the services. */
   readonly env?: NodeJS.ProcessEnv;
-  /** Processes per service, sharing its durable consumers as `npm start -- --replicas N` runs them (default 1). */
-  readonly replicas?: number;
+  /**
+   * Processes per service as `npm start -- --replicas N` runs them (default 1): with KARMADA_REPLICA and
+   * KARMADA_REPLICAS, so cluster-svc's and executor-svc's divide the members and the others share their consumers.
+   */
+  readonly replicas?: ServiceReplicas;
 }
 
 export interface BenchStack {
@@ -90,7 +94,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...options.env,
   };
-  const replicas = options.replicas ?? 1;
+  const replicas = (name: ServiceName) => replicasOf(options.replicas, name);
   const services: ServiceProcess[] = [];
   const replicaOf = new Map<ServiceProcess, number>();
   let memberSim: MemberSimProcess | undefined;
@@ -119,8 +123,8 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     memberSim = await startMemberSimProcess(['--config', simConfig, '--kubeconfig-dir', membersDir]);
     const started = await Promise.allSettled(
       serviceCatalog.flatMap((s) =>
-        Array.from({ length: replicas }, (_, i) =>
-          startServiceProcess(s.name, replicas > 1 ? { ...env, KARMADA_REPLICA: String(i + 1), KARMADA_REPLICAS: String(replicas) } : env, startTimeoutMs).then(
+        Array.from({ length: replicas(s.name) }, (_, i) =>
+          startServiceProcess(s.name, replicas(s.name) > 1 ? { ...env, KARMADA_REPLICA: String(i + 1), KARMADA_REPLICAS: String(replicas(s.name)) } : env, startTimeoutMs).then(
             (service) => {
               services.push(service);
               replicaOf.set(service, i + 1);
@@ -144,9 +148,9 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   const perProcess = <T>(read: (pid: number) => T): Record<string, T | undefined> => ({
     ...Object.fromEntries(
       serviceCatalog.flatMap(({ name }) =>
-        Array.from({ length: replicas }, (_, i) => {
+        Array.from({ length: replicas(name) }, (_, i) => {
           const service = services.find((s) => s.name === name && (replicaOf.get(s) ?? 1) === i + 1);
-          return [replicas > 1 ? `${name}-${i + 1}` : name, service && read(service.child.pid!)];
+          return [replicas(name) > 1 ? `${name}-${i + 1}` : name, service && read(service.child.pid!)];
         }),
       ),
     ),
@@ -169,7 +173,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     }),
     crashed: () => services.filter((s) => s.crashed()),
     async kill(name) {
-      if (replicas > 1) throw new Error('kill and restart address a service by name: run the stack with one replica per service');
+      if (replicas(name) > 1) throw new Error(`kill and restart address a service by name: run ${name} with one replica`);
       const index = services.findIndex((s) => s.name === name);
       if (index < 0) throw new Error(`${name} is not running`);
       // Out of the list first: its exit is not a crash of the run.
