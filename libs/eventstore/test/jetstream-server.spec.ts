@@ -104,6 +104,11 @@ class SettlingHandlers {
   holding(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
     return record(this.probe, 'holding', events, ctx);
   }
+
+  @EventPattern<string>(batchPattern('es-share-held'))
+  shareHeld(@Payload() events: StoredEvent[], @Ctx() ctx: JetStreamContext) {
+    return record(this.probe, 'share-held', events, ctx);
+  }
 }
 
 @Controller()
@@ -419,6 +424,34 @@ describe('JetStreamServer (NestJS transport)', () => {
     };
     expect(await run('es-settling', true), 'settling each').to.equal(true);
     expect(await run('es-holding', false), 'holding the batch').to.equal(false);
+  });
+
+  it('with settlesEach, acknowledges at once what it does not read, while the events it reads are held', async () => {
+    const durable = 'es-share-held';
+    const held: (() => void)[] = [];
+    const probe = newProbe(async () => {
+      await new Promise<void>((resolve) => held.push(resolve));
+    });
+    const subjectOf = (name: string) => t.subjects.template(kind('share-held'), 'default', name);
+    const { app } = await startService(t, {
+      controllers: [SettlingHandlers],
+      probe,
+      consumers: [
+        { durable, filterSubject: t.subjects.templateFilter(kind('share-held')), batchSize: 2, settlesEach: true, readsSubject: (subject) => !subject.endsWith('.theirs'), lingerMs: oneBatchLingerMs },
+      ],
+    });
+    apps.push(app);
+    const items = ['mine', 'theirs'].map((name) => ({ subject: subjectOf(name), envelope: upserted(subjectOf(name), deployment(name)), expectedSeq: 0 }));
+    const [mine, theirs] = (await t.store.appendBatch(items)).map((o) => (o.ok ? o.seq : -1));
+    await waitFor('the batch held', () => held.length === 1);
+    expect(probe.calls[0]).to.deep.include({ seqs: [mine], highWater: theirs });
+    await waitFor('the message it does not read acknowledged', async () => {
+      const info = await consumerInfo(durable);
+      return info.delivered.stream_seq >= theirs! && info.num_ack_pending === 1;
+    });
+    held.splice(0).forEach((release) => release());
+    await waitFor('everything acknowledged', async () => (await consumerInfo(durable)).num_ack_pending === 0);
+    expect((await consumerInfo(durable)).num_redelivered).to.equal(0);
   });
 
   it('sends an event settled with an error back alone, and keeps the acknowledgement of one settled before its batch failed', async () => {

@@ -284,6 +284,16 @@ export class ConsumerWorker {
     if (deliveries.length === 0) return;
     const events = deliveries.flatMap((d) => (d.event ? [d.event] : []));
     const settledEarly = new Set<JsMsg>();
+    // With settlesEach, what the handler does not read is acknowledged at once: it would otherwise hold a place among
+    // the messages in flight for as long as the batch's slowest event (another replica's share, half of each batch).
+    if (this.deps.spec.settlesEach) {
+      for (const { message, event } of deliveries) {
+        if (event) continue;
+        settledEarly.add(message);
+        this.release(message);
+        message.ack();
+      }
+    }
     try {
       await this.invoke(batchPattern(this.durable), events, deliveries, this.settlerOf(deliveries, settledEarly));
     } catch (err) {
