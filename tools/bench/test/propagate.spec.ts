@@ -8,6 +8,29 @@ import type { LatencySummary } from '../src/percentiles.js';
 import { runPropagateScenario } from '../src/scenarios/propagate.js';
 import { stages, transitions, type Stage, type Transition } from '../src/propagate/stage-timeline.js';
 
+type PropagateDetails = {
+  completed: boolean;
+  instance: string;
+  stageCounts: Record<Stage, number>;
+  latencyMs: Record<Transition, LatencySummary>;
+  memoryMiB: Record<string, { rss: number; peak: number } | null>;
+  eventsThroughSystem: number;
+  eventsByType: Record<string, number>;
+};
+
+function expectCompleted(details: PropagateDetails, templates: number, clusters: number): void {
+  expect(details.completed).to.equal(true);
+  expect(details.stageCounts).to.deep.equal({
+    accepted: templates,
+    bound: templates,
+    scheduled: templates,
+    rendered: templates * clusters,
+    applied: templates * clusters,
+    aggregated: templates,
+  });
+  expect(Object.keys(details.stageCounts)).to.deep.equal([...stages]);
+}
+
 // A smoke test of the bench itself: a small run completes, and what it reports is consistent. How fast it was is
 // the benchmark's business, not the test's.
 describe('bench propagate (200 Deployments over 3 members)', function () {
@@ -17,33 +40,14 @@ describe('bench propagate (200 Deployments over 3 members)', function () {
   const natsUrl = 'nats://127.0.0.1:4222';
   const databaseUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
   let result: BenchResult;
-  let details: {
-    completed: boolean;
-    instance: string;
-    stageCounts: Record<Stage, number>;
-    latencyMs: Record<Transition, LatencySummary>;
-    memoryMiB: Record<string, { rss: number; peak: number } | null>;
-    eventsThroughSystem: number;
-    eventsByType: Record<string, number>;
-  };
+  let details: PropagateDetails;
 
   before(async () => {
     result = await runPropagateScenario({ templates, clusters, natsUrl, databaseUrl, ceilingEvents: 2_000 });
-    details = result.details as typeof details;
+    details = result.details as PropagateDetails;
   });
 
-  it('completes: every template aggregated ready, every Work applied', () => {
-    expect(details.completed).to.equal(true);
-    expect(details.stageCounts).to.deep.equal({
-      accepted: templates,
-      bound: templates,
-      scheduled: templates,
-      rendered: templates * clusters,
-      applied: templates * clusters,
-      aggregated: templates,
-    });
-    expect(Object.keys(details.stageCounts)).to.deep.equal([...stages]);
-  });
+  it('completes: every template aggregated ready, every Work applied', () => expectCompleted(details, templates, clusters));
 
   it('measures every step once per template or Work, with ordered percentiles', () => {
     const perWork = new Set<Transition>(['scheduled → rendered', 'rendered → applied', 'accepted → applied']);
@@ -84,5 +88,36 @@ describe('bench propagate (200 Deployments over 3 members)', function () {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [`karmada_${details.instance.replace(/-/g, '_')}`]);
     await client.end();
     expect(rowCount).to.equal(0);
+  });
+});
+
+// The whole stack with executor-svc's replicas dividing the members (member1, member3 to the first, member2, member4
+// to the second): every Work is applied by the replica of its member, and the bench reports each replica.
+describe('bench propagate with two executor-svc replicas (60 Deployments over 4 members)', function () {
+  this.timeout(600_000);
+  const templates = 60;
+  const clusters = 4;
+  let result: BenchResult;
+
+  before(async () => {
+    result = await runPropagateScenario({
+      templates,
+      clusters,
+      natsUrl: 'nats://127.0.0.1:4222',
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
+      ceilingEvents: 2_000,
+      replicas: { 'executor-svc': 2 },
+    });
+  });
+
+  it('completes: every template aggregated ready, every Work applied', () => expectCompleted(result.details as PropagateDetails, templates, clusters));
+
+  it('reports each executor-svc replica, and one process of every other service', () => {
+    expect(result.parameters).to.deep.include({ processesPerService: { 'executor-svc': 2 } });
+    const memory = (result.details as PropagateDetails).memoryMiB;
+    expect(Object.keys(memory)).to.have.members(['api-gateway', 'cluster-svc', 'policy-svc', 'scheduler-svc', 'binding-svc', 'executor-svc-1', 'executor-svc-2', 'member-sim', 'bench']);
+    const cpu = (name: string) => result.figures.find((f) => f.name === `CPU ${name}`)?.value;
+    expect(cpu('executor-svc-1')).to.be.greaterThan(0);
+    expect(cpu('executor-svc-2')).to.be.greaterThan(0);
   });
 });
