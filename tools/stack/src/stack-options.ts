@@ -17,7 +17,8 @@ Starts the whole karmada-ts stack: NATS (when none is reachable and nats-server 
 and its migrations, and the six services as separate processes with prefixed logs. Ctrl-C stops everything.
 
 Options:
-  --replicas N   processes per service (default 1); replicas share durable consumers
+  --replicas N   processes per service (default 1); replicas share durable consumers, except that
+                 cluster-svc's and executor-svc's divide the members between them
   --no-build     do not run the incremental TypeScript build first
   --members M    simulated member clusters to run and join: a config FILE (default config/members.yaml:
                  member1-3), a count N (member1…memberN), or 0 for none
