@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { waitFor } from '@karmada-ts/testing';
 import { deployment, workOf, workRendered } from './builders.js';
 import { ExecutorHarness } from './executor-harness.js';
 import { appliedReport } from './support.js';
@@ -45,5 +46,20 @@ describe('executor-svc replicas dividing the members (KARMADA_REPLICAS)', functi
     await harness.startReplica(2);
     await harness.waitForStatusEvent(theirs, 'Applied=True in member2 once its replica is back', appliedReport(theirSeq));
     expect(await liveDeployment('member2', 'api')).to.not.equal(undefined);
+  });
+
+  it("watches only its own members: a replica restarted while another is down leaves that one's members alone", async () => {
+    await harness.stopReplica(2);
+    // Started again, the first replica brings up its watches from the table of applied kinds, which holds every member's.
+    await harness.restart();
+    const web = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' } };
+    await harness.member('member2').delete(web);
+    await harness.member('member1').delete(web);
+    await waitFor('member1 repaired by its replica', async () => (await liveDeployment('member1', 'web')) !== undefined, { timeoutMs: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await liveDeployment('member2', 'web'), 'member2 left to its own replica').to.equal(undefined);
+
+    await harness.startReplica(2);
+    await waitFor('member2 repaired once its replica is back', async () => (await liveDeployment('member2', 'web')) !== undefined, { timeoutMs: 30_000 });
   });
 });

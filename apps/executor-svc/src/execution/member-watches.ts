@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { WatchedKind } from '@karmada-ts/member-access';
 import type { Logger } from '@karmada-ts/operability';
-import { SERVICE_LOGGER } from '@karmada-ts/service-runtime';
+import { ownsCluster, RUNTIME_CONFIG, SERVICE_LOGGER, type ReplicaPartition, type RuntimeConfig } from '@karmada-ts/service-runtime';
 import { ClusterViews } from '../members/cluster-views.js';
 import type { MemberConnection } from '../members/member-connection.js';
 import { MemberConnections } from '../members/member-connections.js';
@@ -16,7 +16,8 @@ const syncTimeoutMs = 60_000;
 /**
  * Keeps an informer on every kind a ready cluster has been dispatched, also for Works this replica has not applied
  * itself (after a restart, or when another replica did): at start-up and then every 30 s, from the read model's table
- * of applied kinds, never by polling the members. When an informer has listed its kind for the first time, each Work object it
+ * of applied kinds, never by polling the members. With a partition, only on the clusters this replica serves: the
+ * table holds every replica's. When an informer has listed its kind for the first time, each Work object it
  * did not find is looked at, so objects deleted while nobody watched are recreated too.
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class MemberWatches implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private readonly scanned = new WeakMap<MemberConnection, Set<string>>();
+  private readonly partition: ReplicaPartition;
 
   constructor(
     private readonly works: WorkStore,
@@ -31,7 +33,10 @@ export class MemberWatches implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly connections: MemberConnections,
     private readonly sync: MemberObjectSync,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
+  ) {
+    this.partition = config.partition;
+  }
 
   onApplicationBootstrap(): void {
     this.refreshSoon();
@@ -52,6 +57,7 @@ export class MemberWatches implements OnApplicationBootstrap, OnModuleDestroy {
   private async refresh(): Promise<void> {
     const byCluster = new Map<string, AppliedKind[]>();
     for (const kind of await this.works.appliedKinds()) {
+      if (!ownsCluster(this.partition, kind.cluster)) continue;
       const kinds = byCluster.get(kind.cluster) ?? [];
       kinds.push(kind);
       byCluster.set(kind.cluster, kinds);
