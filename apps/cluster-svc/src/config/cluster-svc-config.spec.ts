@@ -1,10 +1,13 @@
 import { expect } from 'chai';
-import { ConfigError } from '@karmada-ts/service-runtime';
+import { ConfigError, loadReplicaPartition } from '@karmada-ts/service-runtime';
 import { loadClusterSvcConfig } from './cluster-svc-config.js';
 
 describe('loadClusterSvcConfig', () => {
+  // As the runtime builds it: the partition read from the same environment (RuntimeConfig.partition).
+  const load = (env: Record<string, string | undefined>) => loadClusterSvcConfig({ env, partition: loadReplicaPartition(env) });
+
   it("defaults to Karmada's timings, probing every cluster in every replica", () => {
-    expect(loadClusterSvcConfig({ env: {} })).to.deep.equal({
+    expect(load({})).to.deep.equal({
       statusIntervalMs: 10_000,
       failureThresholdMs: 30_000,
       successThresholdMs: 30_000,
@@ -24,7 +27,7 @@ describe('loadClusterSvcConfig', () => {
     { name: 'a partition of three replicas', env: { KARMADA_REPLICA: '2', KARMADA_REPLICAS: '3' }, want: { replica: 2, replicas: 3 } },
     { name: "the stack's replica number alone does not partition", env: { KARMADA_REPLICA: '2' }, want: { replica: 1, replicas: 1 } },
   ];
-  for (const c of valid) it(c.name, () => expect(loadClusterSvcConfig({ env: c.env })).to.include(c.want));
+  for (const c of valid) it(c.name, () => expect(load(c.env)).to.include(c.want));
 
   const invalid = [
     { name: 'a non-number interval', env: { CLUSTER_STATUS_INTERVAL_SECONDS: 'ten' } },
@@ -34,5 +37,5 @@ describe('loadClusterSvcConfig', () => {
     { name: 'a replica outside the partition', env: { KARMADA_REPLICA: '4', KARMADA_REPLICAS: '3' } },
     { name: 'a fractional concurrency', env: { CLUSTER_STATUS_CONCURRENCY: '1.5' } },
   ];
-  for (const c of invalid) it(`refuses ${c.name}`, () => expect(() => loadClusterSvcConfig({ env: c.env })).to.throw(ConfigError));
+  for (const c of invalid) it(`refuses ${c.name}`, () => expect(() => load(c.env)).to.throw(ConfigError));
 });

@@ -1,6 +1,9 @@
-import { ConfigError, loadReplicaPartition, type ReplicaPartition, type RuntimeConfig } from '@karmada-ts/service-runtime';
+import { ConfigError, type ReplicaPartition, type RuntimeConfig } from '@karmada-ts/service-runtime';
 
-/** cluster-svc's own settings (CLUSTER_* and the replica partition), from the environment it was started with. */
+/**
+ * cluster-svc's own settings (CLUSTER_*) from the environment it was started with, and the replica partition the
+ * runtime read from it (RuntimeConfig.partition).
+ */
 export interface ClusterSvcConfig extends ReplicaPartition {
   /** How often each cluster is probed and its status collected (Karmada's --cluster-status-update-frequency). */
   readonly statusIntervalMs: number;
@@ -23,7 +26,7 @@ export interface ClusterSvcConfig extends ReplicaPartition {
 
 export const CLUSTER_SVC_CONFIG = Symbol('CLUSTER_SVC_CONFIG');
 
-export function loadClusterSvcConfig(runtime: Pick<RuntimeConfig, 'env'>): ClusterSvcConfig {
+export function loadClusterSvcConfig(runtime: Pick<RuntimeConfig, 'env' | 'partition'>): ClusterSvcConfig {
   const env = runtime.env;
   return {
     statusIntervalMs: seconds('CLUSTER_STATUS_INTERVAL_SECONDS', env.CLUSTER_STATUS_INTERVAL_SECONDS, 10, 0.05),
@@ -33,7 +36,7 @@ export function loadClusterSvcConfig(runtime: Pick<RuntimeConfig, 'env'>): Clust
     discoveryIntervalMs: seconds('CLUSTER_DISCOVERY_INTERVAL_SECONDS', env.CLUSTER_DISCOVERY_INTERVAL_SECONDS, 60, 0),
     probeTimeoutMs: seconds('CLUSTER_PROBE_TIMEOUT_SECONDS', env.CLUSTER_PROBE_TIMEOUT_SECONDS, 5, 0.05),
     concurrency: integer('CLUSTER_STATUS_CONCURRENCY', env.CLUSTER_STATUS_CONCURRENCY, 32, 1, 1024),
-    ...loadReplicaPartition(env),
+    ...runtime.partition,
   };
 }
 
