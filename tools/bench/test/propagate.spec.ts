@@ -77,6 +77,12 @@ describe('bench propagate (200 Deployments over 3 members)', function () {
     for (const name of processes) expect(details.memoryMiB[name]?.peak, name).to.be.greaterThan(0);
   });
 
+  it("reports how busy the machine's CPUs were during the run (the stack and member-sim keep them busy)", () => {
+    const figure = (name: string) => result.figures.find((f) => f.name === name)?.value;
+    expect(figure('machine CPU busy during the run')).to.be.within(1, 100);
+    expect(figure('machine CPU stolen during the run')).to.be.within(0, 100);
+  });
+
   it('removes its stream and its database', async () => {
     const nc = await connect({ servers: natsUrl });
     const streams: string[] = [];

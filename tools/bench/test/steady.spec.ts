@@ -81,4 +81,11 @@ describe('bench steady (5 creates/s for 10 s over 3 members)', function () {
     expect(Object.keys(details.memoryMiB)).to.have.members(processes);
     for (const name of processes) expect(details.memoryMiB[name]?.peak, name).to.be.greaterThan(0);
   });
+
+  it("reports how busy the machine's CPUs were while creating and after", () => {
+    for (const phase of ['while creating', 'after the creates']) {
+      expect(figure(`machine CPU busy ${phase}`), phase).to.be.within(1, 100);
+      expect(figure(`machine CPU stolen ${phase}`), phase).to.be.within(0, 100);
+    }
+  });
 });

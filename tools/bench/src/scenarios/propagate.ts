@@ -23,6 +23,7 @@ import { EventTypeCounter } from '../propagate/event-type-counter.js';
 import { startBenchStack } from '../stack/bench-stack.js';
 import { cpuProfileEnv } from '../stack/cpu-profile-env.js';
 import type { ServiceReplicas } from '../stack/service-replicas.js';
+import { machineCpuFigures, machineCpuShare, readMachineCpu } from '../stack/machine-cpu.js';
 import { cpuFigures, cpuUsedSince } from '../stack/process-cpu.js';
 import { peakRssFigures, roundedMemory } from '../stack/process-memory.js';
 import { measureRawPublishCeiling } from './backbone.js';
@@ -98,6 +99,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
 
     say(`creating ${templates} Deployments (${concurrency} at once)…`);
     const cpuBefore = stack.cpuSeconds();
+    const machineAtStart = readMachineCpu();
     const createStartedAt = Date.now();
     await createTemplates(stack.gateway, templates, concurrency, (i) => deploymentTemplate(i, replicas));
     const createSeconds = (Date.now() - createStartedAt) / 1000;
@@ -117,6 +119,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
       behind: () => describeLagsNow(jsm, stack.subjects.stream),
       say,
     });
+    const machine = machineCpuShare(machineAtStart, readMachineCpu());
     const memory = stack.memory();
     const cpu = cpuUsedSince(cpuBefore, stack.cpuSeconds());
     const lags = await consumerLags(jsm, stack.subjects.stream);
@@ -149,6 +152,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
           { name: `${t} p50`, value: latencies[t].p50, unit: 'ms' },
           { name: `${t} p99`, value: latencies[t].p99, unit: 'ms' },
         ]),
+        ...machineCpuFigures('during the run', machine),
         ...peakRssFigures(memory),
         ...cpuFigures(cpu),
       ],
@@ -168,6 +172,7 @@ export async function runPropagateScenario(options: PropagateBenchOptions): Prom
         ratioToCeiling: eventsPerSec / ceiling,
         memoryMiB: roundedMemory(memory),
         cpuSecondsDuringRun: cpu,
+        machineCpu: machine,
         consumersBehindAtEnd: lags.filter((l) => l.pending + l.ackPending > 0),
         loadAverage: loadavg(),
       },

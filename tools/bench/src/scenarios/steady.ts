@@ -26,6 +26,7 @@ import { benchNamespace, memberClusters } from '../propagate/workload.js';
 import { EventTypeCounter } from '../propagate/event-type-counter.js';
 import { startBenchStack } from '../stack/bench-stack.js';
 import { cpuProfileEnv } from '../stack/cpu-profile-env.js';
+import { machineCpuFigures, machineCpuShare, readMachineCpu } from '../stack/machine-cpu.js';
 import { cpuFigures, cpuUsedSince } from '../stack/process-cpu.js';
 import { peakRssFigures, roundedMemory } from '../stack/process-memory.js';
 import { measureRawPublishCeiling } from './backbone.js';
@@ -103,6 +104,7 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
 
     say(`creating ${rate} Deployments per second for ${seconds} s…`);
     const cpuBefore = stack.cpuSeconds();
+    const machineAtLoadStart = readMachineCpu();
     const outcomes: Promise<CreateOutcome>[] = [];
     const loadStartedAt = Date.now();
     const paced = await pacedLoad(rate, seconds, (i) => {
@@ -116,6 +118,7 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
     });
     const creates = await Promise.all(outcomes);
     const loadSeconds = (Date.now() - loadStartedAt) / 1000;
+    const machineAtLoadEnd = readMachineCpu();
     const accepted = creates.flatMap((c, i) => (c.status === 201 ? [i] : []));
     const refused = creates.filter((c) => c.status !== 201);
     const expectedWorks = accepted.reduce((sum, i) => sum + steadyTemplate(i, groups).works, 0);
@@ -133,8 +136,11 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
       behind: () => describeLagsNow(jsm, stack.subjects.stream),
       say,
     });
+    const machineAtEnd = readMachineCpu();
     const memory = stack.memory();
     const cpu = cpuUsedSince(cpuBefore, stack.cpuSeconds());
+    const machineWhileCreating = machineCpuShare(machineAtLoadStart, machineAtLoadEnd);
+    const machineAfterCreating = machineCpuShare(machineAtLoadEnd, machineAtEnd);
     const applied = timeline.appliedLatencies();
     const first = summarize(applied.first);
     const all = summarize(applied.all);
@@ -174,6 +180,8 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
         { name: 'events through the system', value: Math.round(events / runSeconds), unit: 'events/s' },
         { name: 'bus ceiling (raw JetStream acked publish)', value: Math.round(ceiling), unit: 'events/s' },
         { name: 'dead letters', value: countOf(letters), unit: 'messages', target: { op: '<=', value: 0 } },
+        ...machineCpuFigures('while creating', machineWhileCreating),
+        ...machineCpuFigures('after the creates', machineAfterCreating),
         ...peakRssFigures(memory),
         ...cpuFigures(cpu),
       ],
@@ -199,6 +207,7 @@ export async function runSteadyScenario(options: SteadyBenchOptions): Promise<Be
         ratioToCeiling: events / runSeconds / ceiling,
         deadLetters: letters,
         cpuSecondsDuringRun: cpu,
+        machineCpu: { whileCreating: machineWhileCreating, afterCreating: machineAfterCreating },
         memoryMiB: roundedMemory(memory),
         consumersBehindAtEnd: (await consumerLags(jsm, stack.subjects.stream)).filter((l) => l.pending + l.ackPending > 0),
         loadAverage: loadavg(),
