@@ -5,6 +5,7 @@ import { ControllerStatusWait } from './execution/controller-status-wait.js';
 import { MemberObjectSync } from './execution/member-object-sync.js';
 import { MemberWatches } from './execution/member-watches.js';
 import { WorkExecutor } from './execution/work-executor.js';
+import { WorkSyncMetrics } from './execution/work-sync-metrics.js';
 import { WorkStatusLog } from './execution/work-status-log.js';
 import { ClusterViews } from './members/cluster-views.js';
 import { MemberConnections } from './members/member-connections.js';
@@ -17,7 +18,7 @@ import { SealedSecretValues } from './secrets/sealed-secret-values.js';
 
 const readModels = [WorkStore, ClusterViews];
 const members = [SealedSecretValues, { provide: MemberCredentialsSource, useClass: SealedSecretCredentials }, MemberConnections];
-const execution = [KeyedSerializer, ApplyRetries, WorkStatusLog, ControllerStatusWait, WorkExecutor, MemberObjectSync, MemberWatches];
+const execution = [KeyedSerializer, ApplyRetries, WorkStatusLog, ControllerStatusWait, WorkSyncMetrics, WorkExecutor, MemberObjectSync, MemberWatches];
 const reconcilers = [WorkChangedReconciler, ClusterChangedReconciler];
 
 /** Applies Works in member clusters, reflects their status and repairs drift. */

@@ -121,6 +121,35 @@ describe('executor-svc dispatches Works to their members', function () {
     expect(taken?.metadata?.labels).to.include({ 'karmada.io/managed': 'true' });
   });
 
+  it("times each Work's applies as Karmada's work_sync_workload_duration_seconds, by result", async () => {
+    const syncs = async (result: string) => {
+      const line = new RegExp(`^work_sync_workload_duration_seconds_count\\{[^}]*result="${result}"[^}]*\\} (\\d+)$`, 'm').exec(await harness.metrics());
+      return Number(line?.[1] ?? 0);
+    };
+    const [succeeded, failed] = [await syncs('success'), await syncs('error')];
+
+    // A ConfigMap: reported once, with no controller's status to follow that the tests after this one would see.
+    const work = workOf('member1', configMap('timed', 'shop', { a: '1' }));
+    const seq = await harness.append(workRendered(harness.subjects, 'member1', work));
+    await harness.waitForStatusEvent(work, 'Applied=True', appliedReport(seq));
+    await harness.member('member1').create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'theirs', namespace: 'shop' }, data: {} } as KubernetesObject);
+    const refused = workOf('member1', configMap('theirs', 'shop', { mode: 'karmada' }), { conflictResolution: 'abort' });
+    const refusedSeq = await harness.append(workRendered(harness.subjects, 'member1', refused));
+    await harness.waitForStatusEvent(refused, 'Applied=False', appliedReport(refusedSeq, 'False'));
+
+    expect(await syncs('success')).to.be.greaterThan(succeeded);
+    expect(await syncs('error')).to.be.greaterThan(failed);
+    const metrics = await harness.metrics();
+    expect(metrics).to.include('# TYPE work_sync_workload_duration_seconds histogram');
+    for (const le of ['0.001', '0.008', '2.048', '+Inf']) {
+      expect(metrics).to.match(new RegExp(`^work_sync_workload_duration_seconds_bucket\\{le="${le.replace('+', '\\+')}",[^}]*result="success"`, 'm'));
+    }
+
+    // The refused Work goes away, so that it is not tried again during the tests after this one.
+    await harness.append(workDeletionRequested(harness.subjects, 'member1', refused));
+    await harness.waitForStatusEvent(refused, 'WorkCleanedUp', cleanedUp);
+  });
+
   it('applies nothing while dispatching is suspended, and says so', async () => {
     const work = workOf('member1', configMap('paused', 'shop', { a: '1' }), { suspendDispatching: true });
     const seq = await harness.append(workRendered(harness.subjects, 'member1', work));

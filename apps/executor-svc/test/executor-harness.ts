@@ -126,6 +126,12 @@ export class ExecutorHarness {
     }
   }
 
+  /** The first replica's Prometheus metrics, as /metrics serves them. */
+  async metrics(): Promise<string> {
+    const response = await fetch(`http://127.0.0.1:${this.service.port}/metrics`);
+    return response.text();
+  }
+
   /** The stream's last sequence. */
   lastSeq(): Promise<number> {
     return this.store.lastSequence();

@@ -26,6 +26,7 @@ import { ControllerStatusWait } from './controller-status-wait.js';
 import { MemberObjectSync } from './member-object-sync.js';
 import { RetryLaterError } from './retry-later.error.js';
 import { emptyHead, WorkStatusLog, workRef, type StatusHead } from './work-status-log.js';
+import { WorkSyncMetrics } from './work-sync-metrics.js';
 
 /**
  * Karmada's execution controller for the Works of one batch: dispatches each Work to its member (server-side apply)
@@ -44,6 +45,7 @@ export class WorkExecutor {
     private readonly secretValues: SealedSecretValues,
     private readonly controllerStatus: ControllerStatusWait,
     private readonly objectSync: MemberObjectSync,
+    private readonly syncMetrics: WorkSyncMetrics,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -130,7 +132,10 @@ export class WorkExecutor {
       this.retries.cancel(workKeyId(key));
       return;
     }
-    const results = await Promise.all(manifests.map((manifest) => this.applyAndSettle(key, connection, work, manifest)));
+    const syncStartedAt = performance.now();
+    const applied = await Promise.all(manifests.map((manifest) => connection.apply(work, manifest)));
+    this.syncMetrics.synced((performance.now() - syncStartedAt) / 1000, applied.every((result) => result.ok));
+    const results = await Promise.all(applied.map((result, index) => this.settle(key, connection, manifests[index]!, result)));
     await this.report(key, row, results.map(outcomeOf), head);
     const retryable = results.flatMap((r) => (!r.ok && r.retryable ? [r.error] : []));
     if (retryable.length > 0) throw new RetryLaterError(retryable.join('; '));
@@ -141,12 +146,11 @@ export class WorkExecutor {
   }
 
   /**
-   * Applies a manifest; a successful apply comes back with the status the member's controller then wrote. Changes
-   * made meanwhile are not looked at by MemberObjectSync (see ControllerStatusWait.awaits) unless the wait hands them
-   * on: a drift, or a change the report could not take.
+   * A successful apply, with the status the member's controller then wrote. Changes made meanwhile are not looked at
+   * by MemberObjectSync (see ControllerStatusWait.awaits) unless the wait hands them on: a drift, or a change the
+   * report could not take.
    */
-  private async applyAndSettle(key: WorkKey, connection: MemberConnection, work: Work, manifest: KubeObject): Promise<ApplyResult> {
-    const result = await connection.apply(work, manifest);
+  private async settle(key: WorkKey, connection: MemberConnection, manifest: KubeObject, result: ApplyResult): Promise<ApplyResult> {
     if (!result.ok) return result;
     const { object, lookAgain } = await this.controllerStatus.settled(connection, manifest, result.object);
     if (lookAgain) this.objectSync.trigger(connection.cluster, key);
